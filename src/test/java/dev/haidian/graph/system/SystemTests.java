@@ -1,0 +1,51 @@
+package dev.haidian.graph.system;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import dev.haidian.graph.support.ServiceTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SystemTests extends ServiceTest {
+
+	@Test
+	void graphQlAnswersFromNeo4j() {
+		this.graphQl.documentName("stats")
+			.execute()
+			.path("neo4jVersion")
+			.entity(String.class)
+			.satisfies(version -> assertThat(version).startsWith("2026."))
+			.path("stats.nodes")
+			.entity(Long.class)
+			.satisfies(nodes -> assertThat(nodes).isPositive());
+	}
+
+	@Test
+	void graphiqlAndItsAssetsAreServedByTheApplication() throws Exception {
+		var page = get("/graphiql");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("GraphiQL").doesNotContain("http://").doesNotContain("https://");
+		Matcher assets = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page.body());
+		int count = 0;
+		while (assets.find()) {
+			String asset = assets.group(1);
+			assertThat(asset).as("asset %s is local", asset).startsWith("/");
+			assertThat(get(asset).statusCode()).as("GET %s", asset).isEqualTo(200);
+			count++;
+		}
+		assertThat(count).as("scripts and stylesheets on the page").isGreaterThanOrEqualTo(5);
+	}
+
+	@Test
+	void healthShowsNeo4jAndInfoShowsVersions() throws Exception {
+		var health = get("/actuator/health");
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).contains("\"neo4j\":{").contains("\"status\":\"UP\"");
+		var info = get("/actuator/info");
+		assertThat(info.body()).contains("\"app\":{").contains("\"version\":\"2026.");
+	}
+
+}

@@ -35,8 +35,8 @@ public class EmbeddedNeo4jAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties,
-			@Value("${app.seed.directory:./seed}") Path importDirectory) {
-		return EmbeddedNeo4j.start(properties, importDirectory);
+			@Value("${app.seed.directory:./seed}") String importDirectory) {
+		return EmbeddedNeo4j.start(properties, Path.of(importDirectory));
 	}
 
 	@Bean

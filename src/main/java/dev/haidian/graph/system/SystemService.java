@@ -27,7 +27,7 @@ public class SystemService {
 				CALL () {
 				  CALL db.labels() YIELD label
 				  CALL (label) { MATCH (n:$(label)) RETURN count(n) AS count }
-				  WITH label, count ORDER BY count DESC, label
+				  WITH label, count WHERE count > 0 ORDER BY count DESC, label
 				  RETURN collect({label: label, count: count}) AS labels
 				}
 				RETURN nodes, relationships, labels

@@ -1,0 +1,27 @@
+// Schema of the knowledge graph: run before loading data. Idempotent (IF NOT EXISTS); names are Label_property.
+
+// Every node of the graph is an :Entity with a unique, readable business key.
+CREATE CONSTRAINT Entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT Source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT City_id IF NOT EXISTS FOR (n:City) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT Area_id IF NOT EXISTS FOR (n:Area) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT Building_id IF NOT EXISTS FOR (n:Building) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT University_id IF NOT EXISTS FOR (n:University) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT Institute_id IF NOT EXISTS FOR (n:Institute) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT GovernmentBody_id IF NOT EXISTS FOR (n:GovernmentBody) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT Company_id IF NOT EXISTS FOR (n:Company) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT Person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT Policy_id IF NOT EXISTS FOR (n:Policy) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT Product_id IF NOT EXISTS FOR (n:Product) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT Statistic_id IF NOT EXISTS FOR (n:Statistic) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT Event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
+
+// Which version of seed/ was loaded, and when (one node).
+CREATE CONSTRAINT SeedLoad_id IF NOT EXISTS FOR (n:SeedLoad) REQUIRE n.id IS UNIQUE;
+
+// Nearness is computed from coordinates (WGS84), never stored as edges.
+CREATE POINT INDEX Entity_location IF NOT EXISTS FOR (n:Entity) ON (n.location);
+
+// Ranked full-text search over every name, Chinese included (the cjk analyzer splits Han script).
+CREATE FULLTEXT INDEX Entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.nameZh, n.aliases]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};

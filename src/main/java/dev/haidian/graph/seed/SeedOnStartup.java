@@ -1,0 +1,44 @@
+package dev.haidian.graph.seed;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the seed at start-up according to {@code app.seed.load}: into an empty database by default, so the
+ * first start of a fresh clone has the whole graph, and never silently over data written since.
+ */
+@Component
+class SeedOnStartup implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(SeedOnStartup.class);
+
+	private final SeedService seed;
+
+	private final SeedProperties properties;
+
+	SeedOnStartup(SeedService seed, SeedProperties properties) {
+		this.seed = seed;
+		this.properties = properties;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		switch (this.properties.load()) {
+			case NEVER -> log.info("Seed not loaded at start-up (app.seed.load=never)");
+			case ALWAYS -> this.seed.load(this.properties.force());
+			case IF_EMPTY -> {
+				if (this.seed.isGraphEmpty()) {
+					this.seed.load(false);
+				}
+				else {
+					log.info("Seed not loaded: the graph is not empty (app.seed.load=if-empty)");
+				}
+			}
+		}
+	}
+
+}

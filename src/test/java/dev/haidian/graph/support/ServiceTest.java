@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -19,6 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "app.neo4j.embedded.ephemeral=true", "app.neo4j.embedded.page-cache=64m" })
+@Import(StatementCounter.class)
 public abstract class ServiceTest {
 
 	@LocalServerPort
@@ -30,6 +32,9 @@ public abstract class ServiceTest {
 
 	@Autowired
 	protected org.neo4j.driver.Driver driver;
+
+	@Autowired
+	protected StatementCounter statements;
 
 	@BeforeEach
 	void graphQlTester() {

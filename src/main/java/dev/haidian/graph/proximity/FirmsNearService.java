@@ -1,0 +1,91 @@
+package dev.haidian.graph.proximity;
+
+import java.util.Map;
+
+import graphql.schema.DataFetchingFieldSelectionSet;
+
+import org.springframework.stereotype.Service;
+
+import dev.haidian.graph.entity.Pages;
+import dev.haidian.graph.query.BrowserLinks;
+import dev.haidian.graph.query.Cursors;
+import dev.haidian.graph.query.GraphReader;
+import dev.haidian.graph.query.InvalidArgumentException;
+import dev.haidian.graph.query.Limits;
+import dev.haidian.graph.query.Names;
+import dev.haidian.graph.query.Projection;
+import dev.haidian.graph.query.Resolve;
+import dev.haidian.graph.query.Reproduction;
+
+/**
+ * Which firms sit near a place. Nearness is computed from WGS84 coordinates with the point index on
+ * {@code Entity.location}; a firm is as near as the nearest building or area it is located, headquartered or
+ * doing R&D in.
+ */
+@Service
+public class FirmsNearService {
+
+	static final String SITS_IN = "LOCATED_IN|HEADQUARTERED_IN|HAS_RD_CENTER_IN";
+
+	/** What Browser users run to see the answer as a graph; cypher/queries/ holds the same question. */
+	static final String GRAPH = """
+			MATCH (place:Entity) WHERE $key IN place.nameKeys AND place.location IS NOT NULL
+			WITH place ORDER BY place.id LIMIT 1
+			MATCH (via:Building|Area) WHERE point.distance(via.location, place.location) <= $meters
+			MATCH link = (firm:Company)-[:LOCATED_IN|HEADQUARTERED_IN|HAS_RD_CENTER_IN]->(via)
+			RETURN place, link""";
+
+	private final GraphReader reader;
+
+	private final Limits limits;
+
+	private final BrowserLinks browser;
+
+	FirmsNearService(GraphReader reader, Limits limits, BrowserLinks browser) {
+		this.reader = reader;
+		this.limits = limits;
+		this.browser = browser;
+	}
+
+	public Map<String, Object> firmsNear(String place, double withinKm, Integer first, String after,
+			DataFetchingFieldSelectionSet selection) {
+		if (place == null || place.isBlank()) {
+			throw new InvalidArgumentException("place", "must not be blank");
+		}
+		if (!(withinKm > 0) || withinKm > this.limits.maxWithinKm()) {
+			throw new InvalidArgumentException("withinKm",
+					"must be more than 0 and at most " + this.limits.maxWithinKm() + " (was " + withinKm + ")");
+		}
+		int size = this.limits.first(first, 20);
+		int offset = Cursors.after(after);
+		Projection projection = new Projection(this.limits.maxFirst());
+		String meters = projection.parameter(withinKm * 1000);
+		String cypher = "CYPHER 25\n" + Resolve.clause(projection, "place", place, true) + """
+				CALL (place) {
+				  MATCH (via:Entity) WHERE point.distance(via.location, place.location) <= %1$s AND (via:Building OR via:Area)
+				  MATCH (firm:Company)-[:%2$s]->(via)
+				  WITH firm, via, point.distance(via.location, place.location) AS meters ORDER BY meters, via.id
+				  WITH firm, head(collect({via: via, meters: meters})) AS nearest
+				  WITH firm, nearest ORDER BY nearest.meters, firm.name, firm.id
+				  RETURN collect({firm: firm, via: nearest.via, meters: nearest.meters}) AS found
+				}
+				RETURN %3$s AS place, %8$s, size(found) AS total,
+				       [i IN range(%4$s, size(found) - 1)[0..%5$s] |
+				         {index: i, distanceKm: found[i].meters / 1000.0, node: %6$s, via: %7$s}] AS page
+				""".formatted(meters, SITS_IN,
+				"CASE WHEN place IS NULL THEN null ELSE " + projection.entity("place", Projection.byKey(selection, "place")) + " END",
+				projection.parameter(offset), projection.parameter(size),
+				projection.entity("found[i].firm", Projection.byKey(selection, "edges/node")),
+				projection.entity("found[i].via", Projection.byKey(selection, "edges/via")), Resolve.returned("place"));
+		Map<String, Object> row = this.reader.one(cypher, projection.parameters());
+		Resolve.require(row, "place", "place", place);
+		Map<String, Object> connection = Pages.connection(row, offset);
+		connection.put("place", row.get("place"));
+		Reproduction reproduction = this.browser.reproduce(GRAPH,
+				Map.of("key", Names.key(place), "meters", withinKm * 1000));
+		connection.put("cypher", reproduction);
+		connection.put("browserUrl", reproduction.browserUrl());
+		return connection;
+	}
+
+}

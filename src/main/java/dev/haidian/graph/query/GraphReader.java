@@ -1,0 +1,59 @@
+package dev.haidian.graph.query;
+
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.exceptions.ClientException;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the read statement of one GraphQL root field: a read transaction (so a cluster routes it to a follower)
+ * with the configured timeout. Every GraphQL answer goes through here, one call per root field.
+ */
+@Component
+public class GraphReader {
+
+	private final Driver driver;
+
+	private final Limits limits;
+
+	GraphReader(Driver driver, Limits limits) {
+		this.driver = driver;
+		this.limits = limits;
+	}
+
+	/** Runs the statement and returns its rows as plain Java maps and lists. */
+	public List<Map<String, Object>> rows(String cypher, Map<String, Object> parameters) {
+		TransactionConfig config = TransactionConfig.builder().withTimeout(this.limits.timeout()).build();
+		try (Session session = this.driver.session()) {
+			return session.executeRead(tx -> tx.run(cypher, parameters).list(Record::asMap), config);
+		}
+		catch (ClientException ex) {
+			if (ex.code() != null && ex.code().contains("TransactionTimedOut")) {
+				throw new QueryTimeoutException(this.limits.timeout());
+			}
+			throw ex;
+		}
+	}
+
+	/** Runs a statement that returns exactly one row. */
+	public Map<String, Object> one(String cypher, Map<String, Object> parameters) {
+		return rows(cypher, parameters).getFirst();
+	}
+
+	/** The statement took longer than {@code app.graphql.limits.timeout}. */
+	public static class QueryTimeoutException extends RuntimeException {
+
+		QueryTimeoutException(java.time.Duration timeout) {
+			super("The query took longer than the " + timeout.toMillis()
+					+ " ms limit (app.graphql.limits.timeout); ask for less, e.g. a smaller radius, fewer hops or a smaller first");
+		}
+
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.haidian.graph.query;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Cypher fragments that resolve a user-given name to one entity inside the statement that uses it, together with
+ * the closest names when nothing matches, so that resolving costs no extra round trip.
+ */
+public final class Resolve {
+
+	private Resolve() {
+	}
+
+	/**
+	 * Binds {@code variable} to the entity named {@code name} (or null) and {@code variable + "Suggestions"} to
+	 * up to three "中文 / English" names close to it when there is none.
+	 * @param label restrict to this label's entities with a location, e.g. for places; null for any entity
+	 */
+	public static String clause(Projection projection, String variable, String name, boolean needsLocation) {
+		String key = projection.parameter(Names.key(name));
+		String exact = projection.parameter(name.strip());
+		String fuzzy = projection.parameter(fuzzy(name));
+		String located = needsLocation ? " AND n.location IS NOT NULL" : "";
+		return """
+				OPTIONAL CALL () {
+				  MATCH (n:Entity) WHERE %1$s IN n.nameKeys%4$s
+				  RETURN n AS %5$s ORDER BY CASE WHEN n.nameZh = %2$s OR n.name = %2$s THEN 0 ELSE 1 END, n.id LIMIT 1
+				}
+				CALL (%5$s) {
+				  WITH %5$s WHERE %5$s IS NULL
+				  CALL db.index.fulltext.queryNodes('Entity_names', %3$s) YIELD node, score
+				  WITH node, score WHERE true%6$s ORDER BY score DESC, node.id LIMIT 3
+				  RETURN collect(node.nameZh + ' / ' + node.name) AS %5$sSuggestions
+				}
+				""".formatted(key, exact, fuzzy, located, variable, located.replace("n.", "node."));
+	}
+
+	/** A Lucene query matching the words of {@code name} exactly or with up to two typos each. */
+	static String fuzzy(String name) {
+		return Arrays.stream(name.strip().split("\\s+"))
+			.map(Names::luceneTerms)
+			.filter(t -> !t.isEmpty())
+			.map(t -> t + " " + t + "~")
+			.collect(Collectors.joining(" "));
+	}
+
+	/** The variables a statement must carry to its RETURN for {@link #require}: whether found, and suggestions. */
+	public static String returned(String variable) {
+		return variable + " IS NOT NULL AS " + variable + "Found, " + variable + "Suggestions";
+	}
+
+	/** Throws NOT_FOUND with the suggestions when the statement found no entity by that name. */
+	@SuppressWarnings("unchecked")
+	public static void require(Map<String, Object> row, String variable, String argument, String name) {
+		if (Boolean.FALSE.equals(row.get(variable + "Found"))) {
+			throw new NotFoundException(argument, name, (List<String>) row.get(variable + "Suggestions"));
+		}
+	}
+
+}

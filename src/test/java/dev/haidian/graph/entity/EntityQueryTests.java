@@ -1,0 +1,144 @@
+package dev.haidian.graph.entity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.graphql.execution.ErrorType;
+
+import dev.haidian.graph.support.ServiceTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EntityQueryTests extends ServiceTest {
+
+	@ParameterizedTest(name = "{0} → {1}")
+	@CsvSource({ "月之暗面, moonshot-ai", "Moonshot AI, moonshot-ai", "moonshot ai, moonshot-ai", "ＤｅｅｐＳｅｅｋ, deepseek",
+			"抖音集团, bytedance", "字节跳动, bytedance", "智谱华章, zhipu-ai", "原翠宫饭店, jd-technology-building",
+			"'  Tsinghua   University ', tsinghua-university" })
+	void anyNameOrAliasResolves(String name, String id) {
+		this.graphQl.documentName("entityByName")
+			.variable("name", name)
+			.execute()
+			.path("entity.id")
+			.entity(String.class)
+			.isEqualTo(id);
+	}
+
+	@Test
+	void anUnknownNameIsNull() {
+		this.graphQl.documentName("entityByName").variable("name", "不存在的公司").execute().path("entity").valueIsNull();
+	}
+
+	@Test
+	void relationsCarryTheSeedEvidenceAndNestInOneStatement() {
+		long before = this.statements.count();
+		var relations = this.graphQl.documentName("entityRelations")
+			.variable("name", "DeepSeek")
+			.variable("types", List.of("HAS_RD_CENTER_IN"))
+			.variable("direction", "OUT")
+			.execute()
+			.path("entity.relations")
+			.entityList(Map.class)
+			.get();
+		assertThat(this.statements.count() - before).as("Cypher statements for the request").isEqualTo(1);
+		assertThat(relations.stream().map(r -> (Object) ((Map<?, ?>) r.get("node")).get("id")).toList())
+			.containsExactlyInAnyOrder((Object) "beijing", "rongke-information-center");
+		Map<?, ?> rongke = relations.stream()
+			.filter(r -> "rongke-information-center".equals(((Map<?, ?>) r.get("node")).get("id")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(rongke.get("direction")).isEqualTo("OUT");
+		assertThat(((Number) rongke.get("staffShare")).doubleValue()).isEqualTo(0.667);
+		List<Object> quotes = new ArrayList<>();
+		((List<Map<?, ?>>) rongke.get("evidence")).forEach(e -> quotes.add(e.get("quote")));
+		assertThat(quotes).containsExactly("DeepSeek约有三分之二的员工在这栋楼办公");
+		Map<?, ?> source = (Map<?, ?>) ((List<Map<?, ?>>) rongke.get("evidence")).getFirst().get("source");
+		assertThat(source.get("id")).isEqualTo("21jingji-2025-02-22");
+		assertThat(source.get("publisher").toString()).contains("21");
+	}
+
+	@Test
+	void searchRanksExactNamesFirstAndFiltersByType() {
+		this.graphQl.documentName("search")
+			.variable("text", "智谱")
+			.execute()
+			.path("search[0].id")
+			.entity(String.class)
+			.isEqualTo("zhipu-ai");
+		this.graphQl.documentName("search")
+			.variable("text", "清华")
+			.variable("types", List.of("Building"))
+			.execute()
+			.path("search[*].type")
+			.entityList(String.class)
+			.satisfies(types -> assertThat(types).isNotEmpty().containsOnly("Building"));
+	}
+
+	@Test
+	void anUnknownTypeIsABadRequestNamingIt() {
+		this.graphQl.documentName("search")
+			.variable("text", "清华")
+			.variable("types", List.of("Spaceship"))
+			.execute()
+			.errors()
+			.expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().contains("'Spaceship'"))
+			.verify();
+	}
+
+	@Test
+	void paginationIsStableAndCoversTheList() {
+		var all = this.graphQl.documentName("companies")
+			.variable("first", 10)
+			.execute()
+			.path("companies.edges[*].node.id")
+			.entityList(String.class)
+			.get();
+		var first = this.graphQl.documentName("companies").variable("first", 4).execute();
+		var firstIds = first.path("companies.edges[*].node.id").entityList(String.class).get();
+		String cursor = first.path("companies.pageInfo.endCursor").entity(String.class).get();
+		first.path("companies.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+		var nextIds = this.graphQl.documentName("companies")
+			.variable("first", 6)
+			.variable("after", cursor)
+			.execute()
+			.path("companies.edges[*].node.id")
+			.entityList(String.class)
+			.get();
+		List<String> joined = new ArrayList<>(firstIds);
+		joined.addAll(nextIds);
+		assertThat(joined).isEqualTo(all);
+	}
+
+	@Test
+	void listsFilterByPlaceAndRefuseUnknownPlaces() {
+		this.graphQl.documentName("companies")
+			.variable("filter", Map.of("area", "京东科技大厦"))
+			.execute()
+			.path("companies.edges[*].node.id")
+			.entityList(String.class)
+			.contains("moonshot-ai");
+		this.graphQl.documentName("companies")
+			.variable("filter", Map.of("area", "Haidan"))
+			.execute()
+			.errors()
+			.expect(e -> e.getErrorType() == ErrorType.NOT_FOUND && e.getMessage().contains("海淀区"))
+			.verify();
+	}
+
+	@Test
+	void firstIsCapped() {
+		this.graphQl.documentName("companies")
+			.variable("first", 101)
+			.execute()
+			.errors()
+			.expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST
+					&& e.getMessage().equals("first must be between 1 and 100 (was 101)"))
+			.verify();
+	}
+
+}

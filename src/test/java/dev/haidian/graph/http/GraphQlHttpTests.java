@@ -1,0 +1,74 @@
+package dev.haidian.graph.http;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import dev.haidian.graph.support.ServiceTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** GraphQL over HTTP as its specification describes it: media types, GET for queries, status codes. */
+class GraphQlHttpTests extends ServiceTest {
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest.Builder post(String body, String accept) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql"))
+			.header("Content-Type", "application/json")
+			.header("Accept", accept)
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+	}
+
+	private HttpRequest.Builder getQuery(String query) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql?query="
+				+ URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20")));
+	}
+
+	@Test
+	void queriesWorkOverGetAndAnswerWithTheGraphQlResponseMediaType() throws Exception {
+		var response = send(getQuery("{ entity(name: \"月之暗面\") { id } }"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+			.startsWith("application/graphql-response+json");
+		assertThat(response.body()).contains("\"id\":\"moonshot-ai\"");
+	}
+
+	@Test
+	void mutationsOverGetAreNotAllowed() throws Exception {
+		var response = send(getQuery("mutation { loadSeed { errors { message } } }"));
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(response.headers().firstValue("Allow")).contains("POST");
+	}
+
+	@Test
+	void malformedRequestsAre400() throws Exception {
+		assertThat(send(post("{not json", "application/graphql-response+json")).statusCode()).isEqualTo(400);
+		var invalid = send(post("{\"query\": \"{ nope }\"}", "application/graphql-response+json"));
+		assertThat(invalid.statusCode()).isEqualTo(400);
+		assertThat(invalid.body()).contains("nope");
+		assertThat(send(getQuery("{ nope")).statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void legacyJsonClientsGet200WithErrors() throws Exception {
+		var response = send(post("{\"query\": \"{ nope }\"}", "application/json"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+	}
+
+	@Test
+	void tooDeepQueriesAreRefusedNamingTheLimit() throws Exception {
+		String deep = "{ entity(name: \\\"DeepSeek\\\") { " + "relations { node { ".repeat(7) + "id" + " } }".repeat(7)
+				+ " } }";
+		var response = send(post("{\"query\": \"" + deep + "\"}", "application/json"));
+		assertThat(response.body()).containsIgnoringCase("depth").doesNotContain("Exception").doesNotContain("at org.");
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.haidian.graph.support;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
+import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.TransactionContext;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestComponent;
+
+/**
+ * Counts the Cypher statements the application sends through the Neo4j driver, so tests can assert how many
+ * round trips a GraphQL request costs. Wraps the driver bean; every {@code run} on a session or transaction
+ * counts one.
+ */
+@TestComponent
+public class StatementCounter implements BeanPostProcessor {
+
+	private final AtomicLong statements = new AtomicLong();
+
+	public long count() {
+		return this.statements.get();
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		return (bean instanceof Driver driver) ? proxy(Driver.class, driver) : bean;
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T proxy(Class<T> type, T target) {
+		InvocationHandler handler = (proxy, method, args) -> {
+			if (method.getName().equals("run")) {
+				this.statements.incrementAndGet();
+			}
+			Object[] wrapped = wrapCallbacks(args);
+			Object result = invoke(method, target, wrapped);
+			return wrap(method, result);
+		};
+		return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, handler);
+	}
+
+	private Object[] wrapCallbacks(Object[] args) {
+		if (args == null) {
+			return null;
+		}
+		Object[] wrapped = args.clone();
+		for (int i = 0; i < wrapped.length; i++) {
+			if (wrapped[i] instanceof TransactionCallback<?> callback) {
+				wrapped[i] = (TransactionCallback<Object>) tx -> callback.execute(proxy(TransactionContext.class, tx));
+			}
+		}
+		return wrapped;
+	}
+
+	private Object wrap(Method method, Object result) {
+		if (result instanceof Session session && method.getReturnType() == Session.class) {
+			return proxy(Session.class, session);
+		}
+		if (result instanceof Transaction tx && method.getReturnType() == Transaction.class) {
+			return proxy(Transaction.class, tx);
+		}
+		return result;
+	}
+
+	private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+		try {
+			return method.invoke(target, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getCause();
+		}
+	}
+
+}

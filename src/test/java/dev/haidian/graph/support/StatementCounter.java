@@ -25,8 +25,15 @@ public class StatementCounter implements BeanPostProcessor {
 
 	private final AtomicLong statements = new AtomicLong();
 
+	private volatile Object[] last;
+
 	public long count() {
 		return this.statements.get();
+	}
+
+	/** The text and parameters of the last statement sent, for replaying it straight through the driver. */
+	public Object[] last() {
+		return this.last;
 	}
 
 	@Override
@@ -39,6 +46,7 @@ public class StatementCounter implements BeanPostProcessor {
 		InvocationHandler handler = (proxy, method, args) -> {
 			if (method.getName().equals("run")) {
 				this.statements.incrementAndGet();
+				this.last = args;
 			}
 			Object[] wrapped = wrapCallbacks(args);
 			Object result = invoke(method, target, wrapped);

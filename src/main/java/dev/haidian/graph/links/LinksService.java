@@ -39,8 +39,8 @@ public class LinksService {
 
 	static final String CITY_LINK_GRAPH = """
 			MATCH (e:Entity {id: $entity}), (a:Entity {id: $cityA}), (b:Entity {id: $cityB})
-			MATCH toA = SHORTEST 1 (e)-[:%1$s]->{1,%2$d}(a)
-			MATCH toB = SHORTEST 1 (e)-[:%1$s]->{1,%2$d}(b)
+			MATCH toA = SHORTEST 1 (e)-[x:%1$s WHERE x.retracted IS NULL]->{1,%2$d}(a)
+			MATCH toB = SHORTEST 1 (e)-[y:%1$s WHERE y.retracted IS NULL]->{1,%2$d}(b)
 			RETURN toA, toB""".formatted(FOOTING, FOOTING_HOPS);
 
 	private final GraphReader reader;
@@ -64,8 +64,8 @@ public class LinksService {
 				+ Resolve.clause(projection, "b", cityB, true) + """
 				CALL (a, b) {
 				  WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-				  MATCH toA = SHORTEST 1 (e:%1$s)-[:%2$s]->{1,%3$d}(a)
-				  MATCH toB = SHORTEST 1 (e)-[:%2$s]->{1,%3$d}(b)
+				  MATCH toA = SHORTEST 1 (e:%1$s)-[x:%2$s WHERE x.retracted IS NULL]->{1,%3$d}(a)
+				  MATCH toB = SHORTEST 1 (e)-[y:%2$s WHERE y.retracted IS NULL]->{1,%3$d}(b)
 				  WHERE NOT b IN nodes(toA) AND NOT a IN nodes(toB)
 				  WITH e, toA, toB ORDER BY length(toA) + length(toB), e.name, e.id
 				  RETURN collect({
@@ -125,7 +125,7 @@ public class LinksService {
 				+ Resolve.clause(projection, "b", to, false) + """
 				CALL (a, b) {
 				  WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-				  MATCH p = SHORTEST %1$s (a)-[]-{1,%2$d}(b)
+				  MATCH p = SHORTEST %1$s (a)-[r WHERE r.retracted IS NULL]-{1,%2$d}(b)
 				  WITH p ORDER BY length(p), [n IN nodes(p) | n.id]
 				  RETURN collect(%3$s) AS paths
 				}
@@ -137,7 +137,7 @@ public class LinksService {
 		Resolve.require(row, "b", "to", to);
 		Reproduction reproduction = this.browser.reproduce("""
 				MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-				MATCH p = SHORTEST %d (a)-[]-{1,%d}(b)
+				MATCH p = SHORTEST %d (a)-[r WHERE r.retracted IS NULL]-{1,%d}(b)
 				RETURN p""".formatted(count, hops), Map.of("from", row.get("from"), "to", row.get("to")));
 		List<Map<String, Object>> paths = new ArrayList<>();
 		for (Map<String, Object> path : (List<Map<String, Object>>) row.get("paths")) {

@@ -32,7 +32,7 @@ public class FirmsNearService {
 			MATCH (place:Entity) WHERE $key IN place.nameKeys AND place.location IS NOT NULL
 			WITH place ORDER BY place.id LIMIT 1
 			MATCH (via:Building|Area) WHERE point.distance(via.location, place.location) <= $meters
-			MATCH link = (firm:Company)-[:LOCATED_IN|HEADQUARTERED_IN|HAS_RD_CENTER_IN]->(via)
+			MATCH link = (firm:Company)-[sits:LOCATED_IN|HEADQUARTERED_IN|HAS_RD_CENTER_IN]->(via) WHERE sits.retracted IS NULL
 			RETURN place, link""";
 
 	private final GraphReader reader;
@@ -63,7 +63,7 @@ public class FirmsNearService {
 		String cypher = "CYPHER 25\n" + Resolve.clause(projection, "place", place, true) + """
 				CALL (place) {
 				  MATCH (via:Entity) WHERE point.distance(via.location, place.location) <= %1$s AND (via:Building OR via:Area)
-				  MATCH (firm:Company)-[:%2$s]->(via)
+				  MATCH (firm:Company)-[sits:%2$s]->(via) WHERE sits.retracted IS NULL
 				  WITH firm, via, point.distance(via.location, place.location) AS meters ORDER BY meters, via.id
 				  WITH firm, head(collect({via: via, meters: meters})) AS nearest
 				  WITH firm, nearest ORDER BY nearest.meters, firm.name, firm.id

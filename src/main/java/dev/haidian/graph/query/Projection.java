@@ -163,7 +163,7 @@ public final class Projection {
 		String m = variable("m");
 		String pattern = hop.outgoing() ? "(" + node + ")-[" + r + ":" + hop.types() + "]->(" + m + ":Entity)"
 				: "(" + node + ")<-[" + r + ":" + hop.types() + "]-(" + m + ":Entity)";
-		return "COLLECT { MATCH " + pattern + " WITH DISTINCT " + m + " RETURN " + entity(m, selection) + " ORDER BY "
+		return "COLLECT { MATCH " + pattern + " WHERE " + r + ".retracted IS NULL WITH DISTINCT " + m + " RETURN " + entity(m, selection) + " ORDER BY "
 				+ m + ".name LIMIT " + this.maxFirst + " }";
 	}
 
@@ -199,7 +199,8 @@ public final class Projection {
 			case "IN" -> "(" + node + ")<-[" + r + typePart + "]-(" + m + ":Entity)";
 			default -> "(" + node + ")-[" + r + typePart + "]-(" + m + ":Entity)";
 		};
-		String where = (types != null) ? " WHERE type(" + r + ") IN " + parameter(types) : "";
+		String where = " WHERE " + r + ".retracted IS NULL"
+				+ ((types != null) ? " AND type(" + r + ") IN " + parameter(types) : "");
 		String dir = "CASE WHEN startNode(" + r + ") = " + node + " THEN 'OUT' ELSE 'IN' END";
 		return "COLLECT { MATCH " + pattern + where + " RETURN " + relation(r, dir, m, selection) + " ORDER BY type("
 				+ r + "), " + m + ".name, " + r + ".id LIMIT " + parameter(first) + " }";
@@ -213,6 +214,8 @@ public final class Projection {
 		entries.add("direction: " + direction);
 		entries.add("validFrom: " + r + ".validFrom");
 		entries.add("validTo: " + r + ".validTo");
+		entries.add("retracted: coalesce(" + r + ".retracted, false)");
+		entries.add("retractionReason: " + r + ".retractionReason");
 		selection.forEach((key, fields) -> {
 			String name = fields.getFirst().getName();
 			switch (name) {

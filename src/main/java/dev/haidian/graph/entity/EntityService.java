@@ -92,11 +92,11 @@ public class EntityService {
 		List<String> where = new ArrayList<>();
 		if (f.area() != null) {
 			cypher.append(Resolve.clause(projection, "area", f.area(), false));
-			where.add("(n = area OR EXISTS { (n)-[:" + WITHIN + "]->{1,6}(area) })");
+			where.add("(n = area OR EXISTS { (n)-[w:" + WITHIN + " WHERE w.retracted IS NULL]->{1,6}(area) })");
 		}
 		if (f.city() != null) {
 			cypher.append(Resolve.clause(projection, "city", f.city(), false));
-			where.add("(n = city OR EXISTS { (n)-[:" + WITHIN + "]->{1,6}(city) })");
+			where.add("(n = city OR EXISTS { (n)-[w:" + WITHIN + " WHERE w.retracted IS NULL]->{1,6}(city) })");
 		}
 		List<String> scope = new ArrayList<>();
 		if (f.area() != null) {
@@ -117,7 +117,7 @@ public class EntityService {
 		if (f.dateFrom() != null || f.dateTo() != null) {
 			String from = projection.parameter(date("dateFrom", f.dateFrom()));
 			String to = projection.parameter(date("dateTo", f.dateTo()));
-			where.add("EXISTS { MATCH (n)-[r]-() WHERE r.validFrom IS NOT NULL AND (" + from
+			where.add("EXISTS { MATCH (n)-[r]-() WHERE r.retracted IS NULL AND r.validFrom IS NOT NULL AND (" + from
 					+ " IS NULL OR r.validFrom >= " + from + ") AND (" + to + " IS NULL OR r.validFrom <= " + to
 					+ " OR r.validFrom STARTS WITH " + to + ") }");
 		}

@@ -19,9 +19,17 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * holding the seed graph, shared by every subclass (same configuration, so Spring's context cache reuses it).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "app.neo4j.embedded.ephemeral=true", "app.neo4j.embedded.page-cache=64m" })
+		properties = { "app.neo4j.embedded.ephemeral=true", "app.neo4j.embedded.page-cache=64m",
+				"app.security.writers=" + ServiceTest.WRITER, "app.security.readers=" + ServiceTest.READER,
+				"app.security.requests-per-minute=1000000" })
 @Import(StatementCounter.class)
 public abstract class ServiceTest {
+
+	/** The writer credential of the test context, name:secret. */
+	public static final String WRITER = "tester:tester-secret-0123456789";
+
+	/** A reader credential, which may not write. */
+	public static final String READER = "reader:reader-secret-0123456789";
 
 	@LocalServerPort
 	protected int port;

@@ -3,10 +3,12 @@
 // relationship is one fact, each (source, quote) pair one piece of evidence for it.
 
 // 6.1 Facts per source
-// How many facts each article supports, and how many quotes it contributes.
+// How many facts each article supports, and how many quotes it contributes (with the seed of this commit:
+// 177 facts and 181 quotes from wang-jici-2026, 161 and 169 from 21jingji-2025-02-22).
 // expect: rows = 2
-// expect: row {source: 'wang-jici-2026', facts: 177, quotes: 181}
-// expect: row {source: '21jingji-2025-02-22', facts: 161, quotes: 169}
+// expect: row {source: 'wang-jici-2026'}
+// expect: row {source: '21jingji-2025-02-22'}
+// expect: no row {facts: 0}
 MATCH (s:Source)
 OPTIONAL MATCH ()-[r]->() WHERE s.id IN r.sources
 WITH s, count(r) AS facts, sum(size([x IN r.sources WHERE x = s.id])) AS quotes

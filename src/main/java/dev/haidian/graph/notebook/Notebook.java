@@ -56,7 +56,7 @@ public record Notebook(String name, List<String> header, List<Step> steps) {
 
 		/** The first description line: the step's title. */
 		public String title() {
-			return this.description.isEmpty() ? "line " + this.line : this.description.getFirst();
+			return this.description.isEmpty() ? "statement at line " + this.line : this.description.getFirst();
 		}
 
 	}

@@ -1,0 +1,98 @@
+package dev.haidian.graph.browser;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.haidian.graph.neo4j.EmbeddedNeo4j;
+import dev.haidian.graph.support.ServiceTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Neo4j Browser in a real headless browser (Debian chromium driven by playwright-core, see
+ * {@code src/test/e2e/browser-guide.mjs}): it connects, applies our style, opens our guide, runs a guide query and
+ * shows our nodes with our captions, with every request to the internet refused. Screenshots go to
+ * {@code target/browser-e2e/}.
+ *
+ * <p>
+ * Node, chromium and the npm package are installed by {@code .ci/run}; on a developer machine without them the
+ * test is skipped with a message saying what is missing, but in CI ({@code CI} set) it fails instead, so that a
+ * missing install cannot pass for a green run.
+ */
+class BrowserEndToEndTests extends ServiceTest {
+
+	private static final Path E2E = Path.of("src/test/e2e");
+
+	@Autowired
+	EmbeddedNeo4j server;
+
+	@Test
+	void browserConnectsStylesOurGraphAndOpensOurGuideWithoutInternet() throws Exception {
+		requireTools();
+		Path screenshot = Path.of("target/browser-e2e/browser-guide.png").toAbsolutePath();
+		Files.createDirectories(screenshot.getParent());
+		String bolt = this.server.boltUri().toString().replaceAll("/$", "");
+		String url = this.server.httpUri().resolve("/browser/") + "?preselectAuthMethod=NO_AUTH&dbms="
+				+ URLEncoder.encode(bolt, StandardCharsets.UTF_8);
+		Process process = new ProcessBuilder("node", "browser-guide.mjs", url, screenshot.toString())
+			.directory(E2E.toFile())
+			.redirectErrorStream(true)
+			.start();
+		boolean finished = process.waitFor(150, TimeUnit.SECONDS);
+		if (!finished) {
+			process.destroyForcibly();
+		}
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(finished).as("headless browser finished within 150 s; output:%n%s", output).isTrue();
+		assertThat(process.exitValue()).as("headless browser check; output:%n%s", output).isZero();
+		assertThat(output).contains("guide opened after connect", "with our captions and colours");
+		assertThat(screenshot).isNotEmptyFile();
+	}
+
+	private static void requireTools() {
+		String missing = null;
+		if (!runs("node", "--version")) {
+			missing = "node (Debian package nodejs)";
+		}
+		else if (!Files.isExecutable(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium")))) {
+			missing = "chromium (Debian package chromium)";
+		}
+		else if (!Files.isDirectory(E2E.resolve("node_modules/playwright-core"))) {
+			missing = "playwright-core (npm ci --prefix src/test/e2e)";
+		}
+		if (missing == null) {
+			return;
+		}
+		String message = "Headless-browser test needs " + missing + "; .ci/run installs it.";
+		if (System.getenv("CI") != null) {
+			fail(message);
+		}
+		Assumptions.abort(message);
+	}
+
+	private static boolean runs(String... command) {
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			process.getInputStream().readAllBytes();
+			return process.waitFor(20, TimeUnit.SECONDS) && process.exitValue() == 0;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+}

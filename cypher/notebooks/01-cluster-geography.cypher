@@ -29,7 +29,7 @@ ORDER BY firms DESC, area;
 // 1.3 Density around each building
 // How many firms have a site within a radius of each building: the buildings of Tsinghua Science Park
 // (清华科技园) lie within walking distance of each other and form the densest patch.
-:param radius => 1000
+:param radius => 1000;
 // expect: rows >= 10
 // expect: first {firmsNearby: 5}
 // expect: row {building: 'sohu-building', firmsNearby: 5}

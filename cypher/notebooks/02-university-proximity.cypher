@@ -4,8 +4,8 @@
 
 // 2.1 Firms within walking distance of one university
 // Change $university (an id) and $radius (metres) to ask about another campus or distance.
-:param university => 'tsinghua-university'
-:param radius => 2000
+:param university => 'tsinghua-university';
+:param radius => 2000;
 // expect: rows >= 5
 // expect: first {firm: 'zhipu-ai', building: 'sohu-building', metres: 1276}
 // expect: row {firm: 'modelbest', building: 'kejian-building'}
@@ -37,7 +37,7 @@ ORDER BY metres, firm;
 // 2.3 How many firms each university has nearby
 // Universities ranked by the firms (with a building) within $radius of their point. The campuses lie so close
 // together that each has most of the cluster within 2.5 km.
-:param radius => 2500
+:param radius => 2500;
 // expect: rows = 3
 // expect: first {university: 'beihang-university', firms: 11}
 // expect: row {university: 'peking-university', firms: 10}

@@ -14,7 +14,7 @@ ORDER BY founder;
 
 // 4.2 Alumni of one university and what they do now
 // Set $university to any university id. Zhejiang University's alumni lead two Hangzhou firms.
-:param university => 'zhejiang-university'
+:param university => 'zhejiang-university';
 // expect: rows = 2
 // expect: row {alumnus: 'li-chao', role: 'CTO', organisation: 'deep-robotics'}
 // expect: row {alumnus: 'liang-wenfeng', role: 'founder', organisation: 'deepseek'}
@@ -36,7 +36,7 @@ ORDER BY person, organisation;
 
 // 4.4 The people around the author 王缉慈
 // Teachers, a sibling and co-authors: her network, one step away in any direction.
-:param person => 'wang-jici'
+:param person => 'wang-jici';
 // expect: rows >= 3
 // expect: row {relation: 'TAUGHT', other: 'hou-renzhi'}
 // expect: row {relation: 'SIBLING_OF', other: 'wang-jixian'}

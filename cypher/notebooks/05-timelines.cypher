@@ -36,8 +36,8 @@ ORDER BY date DESC, model;
 // 5.4 Everything dated, in one timeline
 // Events by their date and dated relationships by validFrom: a single chronology of the cluster.
 // The window is set by $from and $to (ISO dates compared as text).
-:param from => '2024'
-:param to => '2026-12'
+:param from => '2024';
+:param to => '2026-12';
 // expect: rows >= 15
 // expect: row {date: '2024-12', what: 'HAS_SUBSIDIARY_IN', subject: 'unitree-robotics', object: 'haidian-district'}
 // expect: row {date: '2025-11-28', what: 'event', subject: 'ai-inspiration-night-2025'}

@@ -57,7 +57,7 @@ RETURN a.id AS from, type(r) AS fact, b.id AS to;
 
 // 6.6 The evidence for one fact
 // Pick a relationship by its id (from>TYPE>to[@validFrom]) and read each source with its quote.
-:param fact => 'deepseek>HAS_RD_CENTER_IN>rongke-information-center'
+:param fact => 'deepseek>HAS_RD_CENTER_IN>rongke-information-center';
 // expect: rows = 1
 // expect: row {source: '21jingji-2025-02-22', quote: 'DeepSeek约有三分之二的员工在这栋楼办公'}
 MATCH ()-[r {id: $fact}]->()

@@ -6,8 +6,8 @@
 // Expected shape: one row per entity: entity, label, nameZh, inA and inB (the relationship types that tie it to
 //   each city, with the place), sorted by entity.
 
-:param cityA => 'beijing'
-:param cityB => 'hangzhou'
+:param cityA => 'beijing';
+:param cityB => 'hangzhou';
 // expect: rows >= 4
 // expect: row {entity: 'deepseek'}
 // expect: row {entity: 'unnamed-embodied-ai-company'}

@@ -5,7 +5,7 @@
 // Expected shape: one row: id, nameZh, name, headquarters, rdCentres, locations, founders, products, backers,
 //   groupings (lists of ids, sorted).
 
-:param id => 'deepseek'
+:param id => 'deepseek';
 // expect: rows = 1
 // expect: first {id: 'deepseek', headquarters: ['hangzhou'], rdCentres: ['beijing', 'rongke-information-center'], founders: ['liang-wenfeng'], backers: ['high-flyer'], groupings: ['hangzhou-six-little-dragons']}
 MATCH (c:Company {id: $id})

@@ -5,7 +5,7 @@
 // Expected shape: at most one row per matching entity: id, label, name, nameZh, aliases, description.
 //   The service normalises full-width letters too; here nameKeys (stored normalised) covers case and spaces.
 
-:param name => '月之暗面'
+:param name => '月之暗面';
 // expect: rows = 1
 // expect: first {id: 'moonshot-ai', label: 'Company', name: 'Moonshot AI'}
 MATCH (n:Entity)

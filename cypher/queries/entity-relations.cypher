@@ -5,7 +5,7 @@
 // Expected shape: one row per relationship and piece of evidence: direction ('out' or 'in'), type, other (id),
 //   otherNameZh, validFrom, source, quote; sorted by type, other, source.
 
-:param id => 'unitree-robotics'
+:param id => 'unitree-robotics';
 // expect: rows >= 4
 // expect: row {direction: 'out', type: 'HAS_SUBSIDIARY_IN', other: 'haidian-district', validFrom: '2024-12'}
 // expect: row {direction: 'in', type: 'FOUNDED', other: 'wang-xingxing'}

@@ -4,8 +4,8 @@
 // Parameters: $place (id of any entity with a location), $withinKm (radius in kilometres).
 // Expected shape: one row per firm, nearest first: firm, nameZh, name, via (the building or area), distanceKm.
 
-:param place => 'tsinghua-university'
-:param withinKm => 1.5
+:param place => 'tsinghua-university';
+:param withinKm => 1.5;
 // expect: rows >= 4
 // expect: first {firm: 'zhipu-ai', via: 'sohu-building'}
 // expect: row {firm: 'modelbest', via: 'kejian-building'}

@@ -5,8 +5,8 @@
 // Expected shape: one row per shortest path: length, nodes (ids along the path), steps (type and first source
 //   of each relationship).
 
-:param from => 'li-chao'
-:param to => 'deepseek'
+:param from => 'li-chao';
+:param to => 'deepseek';
 // expect: rows >= 1
 // expect: first {length: 3}
 // expect: row {nodes: ['li-chao', 'zhejiang-university', 'liang-wenfeng', 'deepseek']}

@@ -4,7 +4,7 @@
 // Parameters: $place (Area or City id).
 // Expected shape: one row per policy and issuing: date, policy, nameZh, kind, issuedBy (id or null), appliesTo.
 
-:param place => 'zhongguancun-science-city'
+:param place => 'zhongguancun-science-city';
 // expect: rows >= 4
 // expect: row {date: '2025-02', policy: 'zgc-tech-growth-fund-iii', issuedBy: 'haidian-district-government'}
 // expect: row {date: '2025-08', policy: 'zgc-ai-industry-highland-measures', issuedBy: 'zgc-science-city-management-committee'}

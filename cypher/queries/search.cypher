@@ -4,8 +4,8 @@
 // Parameters: $text (words; Lucene syntax characters should be escaped by the caller), $first (page size).
 // Expected shape: up to $first rows, best first: id, label, nameZh, name, score (float).
 
-:param text => '智谱'
-:param first => 5
+:param text => '智谱';
+:param first => 5;
 // expect: rows >= 1
 // expect: first {id: 'zhipu-ai', label: 'Company'}
 CALL db.index.fulltext.queryNodes('Entity_names', $text) YIELD node, score

@@ -2,16 +2,19 @@
 // Browser connects by itself, the post-connect command applies our GraSS and opens our guide, a guide query
 // runs, and the graph visualisation shows our nodes with our captions and label colours.
 //
-// usage: node browser-guide.mjs <browser url> <screenshot.png>
+// Then every Cypher notebook given is pasted into Browser's editor and run there: all its statements
+// (:param lines included) must succeed, as they do for a reader who pastes or drags the file in.
+//
+// usage: node browser-guide.mjs <browser url> <screenshot.png> [notebook.cypher ...]
 // Run by BrowserEndToEndTests (JUnit), which passes the URL of the test's embedded Neo4j.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
-const [browserUrl, screenshot] = process.argv.slice(2);
+const [browserUrl, screenshot, ...notebooks] = process.argv.slice(2);
 if (!browserUrl || !screenshot) {
-  console.error('usage: node browser-guide.mjs <browser url> <screenshot.png>');
+  console.error('usage: node browser-guide.mjs <browser url> <screenshot.png> [notebook.cypher ...]');
   process.exit(2);
 }
 
@@ -88,10 +91,36 @@ try {
   // Let the force layout settle, then keep a close-up of the graph beside the whole page.
   await page.waitForTimeout(1500);
   await svg.screenshot({ path: screenshot.replace(/\.png$/, '-graph.png') });
+  await page.screenshot({ path: screenshot });
+
+  // 4. Each notebook runs in Browser's multi-statement editor, every statement with status success.
+  for (const file of notebooks) {
+    const text = readFileSync(file, 'utf8');
+    const statements = text.split('\n').filter((l) => !l.trim().startsWith('//') && l.trim().endsWith(';')).length;
+    await page.locator('.monaco-editor').first().click();
+    await page.keyboard.insertText(text);
+    await page.keyboard.press('Control+Enter');
+    const statuses = () => page.$$eval('[data-testid="frame"]', (frames) => [...frames[0]
+      .querySelectorAll('[data-testid="multi-statement-list-icon"]')].map((icon) => icon.getAttribute('title') || ''));
+    try {
+      await page.waitForFunction((n) => {
+        const frame = document.querySelector('[data-testid="frame"]');
+        const icons = [...frame.querySelectorAll('[data-testid="multi-statement-list-icon"]')];
+        return icons.length === n && icons.every((i) => /success|error/i.test(i.getAttribute('title') || ''));
+      }, statements, { timeout: 30_000 });
+    } catch (error) {
+      throw new Error(`${basename(file)}: expected ${statements} statements to finish in Browser, saw ${JSON.stringify(await statuses())}`);
+    }
+    const failed = (await statuses()).filter((t) => !/success/i.test(t));
+    if (failed.length > 0) {
+      throw new Error(`${basename(file)}: ${failed.length} statements failed in Browser`);
+    }
+    console.log(`${basename(file)}: ${statements} statements ran in Browser`);
+  }
 } catch (error) {
   failure = error;
 } finally {
-  await page.screenshot({ path: screenshot, fullPage: false }).catch(() => {});
+  await page.screenshot({ path: failure ? screenshot : screenshot.replace(/\.png$/, '-notebooks.png') }).catch(() => {});
   await browser.close();
   rmSync(profile, { recursive: true, force: true });
 }

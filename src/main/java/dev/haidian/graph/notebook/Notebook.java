@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  *
  * <p>
  * The file format is plain Cypher that Neo4j Browser (multi-statement editor) and {@code cypher-shell -f} both run
- * as it is: statements end with {@code ;}, comments start with {@code //}, and {@code :param name => expression}
- * lines set parameters. The comments before a statement describe it; among them, {@code // expect: ...} lines state
+ * as it is: statements end with {@code ;}, comments start with {@code //}, and {@code :param name => expression;}
+ * lines set parameters (the {@code ;} is what lets Browser's editor tell a parameter from the next statement). The comments before a statement describe it; among them, {@code // expect: ...} lines state
  * its expected result, so that a reader sees what to look for and {@link NotebookRunner} can check it:
  * <ul>
  * <li>{@code // expect: rows >= 3} (also {@code >}, {@code =}, {@code <=}, {@code <}) — the number of rows;</li>

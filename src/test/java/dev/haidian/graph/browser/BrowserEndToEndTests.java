@@ -5,7 +5,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -21,8 +24,8 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Neo4j Browser in a real headless browser (Debian chromium driven by playwright-core, see
  * {@code src/test/e2e/browser-guide.mjs}): it connects, applies our style, opens our guide, runs a guide query and
- * shows our nodes with our captions, with every request to the internet refused. Screenshots go to
- * {@code target/browser-e2e/}.
+ * shows our nodes with our captions, with every request to the internet refused; then every notebook and reference
+ * query, pasted into Browser's editor, runs without an error. Screenshots go to {@code target/browser-e2e/}.
  *
  * <p>
  * Node, chromium and the npm package are installed by {@code .ci/run}; on a developer machine without them the
@@ -44,18 +47,27 @@ class BrowserEndToEndTests extends ServiceTest {
 		String bolt = this.server.boltUri().toString().replaceAll("/$", "");
 		String url = this.server.httpUri().resolve("/browser/") + "?preselectAuthMethod=NO_AUTH&dbms="
 				+ URLEncoder.encode(bolt, StandardCharsets.UTF_8);
-		Process process = new ProcessBuilder("node", "browser-guide.mjs", url, screenshot.toString())
-			.directory(E2E.toFile())
+		List<String> command = new ArrayList<>(List.of("node", "browser-guide.mjs", url, screenshot.toString()));
+		// Every notebook and reference query must also run when pasted into Browser's editor.
+		for (String directory : List.of("cypher/notebooks", "cypher/queries")) {
+			try (Stream<Path> files = Files.list(Path.of(directory))) {
+				files.filter(f -> f.toString().endsWith(".cypher"))
+					.sorted()
+					.forEach(f -> command.add(f.toAbsolutePath().toString()));
+			}
+		}
+		Process process = new ProcessBuilder(command).directory(E2E.toFile())
 			.redirectErrorStream(true)
 			.start();
-		boolean finished = process.waitFor(150, TimeUnit.SECONDS);
+		boolean finished = process.waitFor(240, TimeUnit.SECONDS);
 		if (!finished) {
 			process.destroyForcibly();
 		}
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(finished).as("headless browser finished within 150 s; output:%n%s", output).isTrue();
+		assertThat(finished).as("headless browser finished within 240 s; output:%n%s", output).isTrue();
 		assertThat(process.exitValue()).as("headless browser check; output:%n%s", output).isZero();
-		assertThat(output).contains("guide opened after connect", "with our captions and colours");
+		assertThat(output).contains("guide opened after connect", "with our captions and colours",
+				"01-cluster-geography.cypher: 5 statements ran in Browser");
 		assertThat(screenshot).isNotEmptyFile();
 	}
 

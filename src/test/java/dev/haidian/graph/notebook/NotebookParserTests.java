@@ -16,7 +16,7 @@ class NotebookParserTests {
 
 				// 1. First step
 				// Why we ask.
-				:param radius => 1000
+				:param radius => 1000;
 				:param `place` => 'tsinghua-university'
 				// expect: rows >= 2
 				// expect: first {id: 'a;b', n: 4}

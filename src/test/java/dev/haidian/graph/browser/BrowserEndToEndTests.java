@@ -1,7 +1,6 @@
 package dev.haidian.graph.browser;
 
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +12,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
-import dev.haidian.graph.neo4j.EmbeddedNeo4j;
 import dev.haidian.graph.support.ServiceTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,17 +32,13 @@ class BrowserEndToEndTests extends ServiceTest {
 
 	private static final Path E2E = Path.of("src/test/e2e");
 
-	@Autowired
-	EmbeddedNeo4j server;
-
 	@Test
 	void browserConnectsStylesOurGraphAndOpensOurGuideWithoutInternet() throws Exception {
 		requireTools();
 		Path screenshot = Path.of("target/browser-e2e/browser-guide.png").toAbsolutePath();
 		Files.createDirectories(screenshot.getParent());
-		String bolt = this.server.boltUri().toString().replaceAll("/$", "");
-		String url = this.server.httpUri().resolve("/browser/") + "?preselectAuthMethod=NO_AUTH&dbms="
-				+ URLEncoder.encode(bolt, StandardCharsets.UTF_8);
+		// The newcomer's way in: the app's /browser, which redirects to Browser on the embedded server.
+		String url = "http://localhost:" + this.port + "/browser";
 		List<String> command = new ArrayList<>(List.of("node", "browser-guide.mjs", url, screenshot.toString()));
 		// Every notebook and reference query must also run when pasted into Browser's editor.
 		for (String directory : List.of("cypher/notebooks", "cypher/queries")) {

@@ -1,8 +1,10 @@
 package dev.haidian.graph.browser;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,6 +42,15 @@ class BrowserGuideTests extends ServiceTest {
 				"style " + base + "style.grass; play " + base + "guide.html");
 		assertThat(config.get("browser.remote_content_hostname_whitelist")).contains("localhost");
 		assertThat(config).containsEntry("client.allow_telemetry", "false");
+	}
+
+	@Test
+	void theAppsBrowserAddressOpensBrowserConnectedWithoutLogin() throws Exception {
+		HttpResponse<String> response = get("/browser");
+		assertThat(response.statusCode()).isEqualTo(302);
+		String bolt = this.server.boltUri().toString().replaceAll("/$", "");
+		assertThat(response.headers().firstValue("Location")).hasValue(this.server.httpUri().resolve("/browser/")
+				+ "?preselectAuthMethod=NO_AUTH&dbms=" + URLEncoder.encode(bolt, StandardCharsets.UTF_8));
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilder;
 import org.neo4j.harness.Neo4jBuilders;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.server.configuration.ServerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +85,13 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 				.withConfig(BoltConnector.advertised_address, new SocketAddress(advertised(host), bolt))
 				.withConfig(HttpConnector.enabled, true)
 				.withConfig(HttpConnector.listen_address, new SocketAddress(host, http))
-				.withConfig(HttpConnector.advertised_address, new SocketAddress(advertised(host), http));
+				.withConfig(HttpConnector.advertised_address, new SocketAddress(advertised(host), http))
+				// Browser runs this after every connect: our GraSS style and guide (served by the app itself, so
+				// nothing comes from the internet). Remote content only from this machine; Browser asks no
+				// online service (telemetry) either.
+				.withConfig(ServerSettings.browser_post_connect_cmd, properties.browserPostConnectCommand())
+				.withConfig(ServerSettings.browser_remote_content_hostname_whitelist, "localhost,127.0.0.1")
+				.withConfig(ServerSettings.allow_telemetry, false);
 			if (importDirectory != null) {
 				builder = builder.withConfig(GraphDatabaseSettings.load_csv_file_url_root,
 						importDirectory.toAbsolutePath().normalize());

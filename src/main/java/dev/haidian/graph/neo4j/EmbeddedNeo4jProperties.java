@@ -19,11 +19,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password password of that user when auth is enabled (at least 8 characters)
  * @param pageCache page cache size, e.g. {@code 256m}
  * @param shutdownTimeout how long shutdown waits for running transactions before terminating them
+ * @param browserPostConnectCommand Neo4j Browser commands (without the leading colon, separated by {@code ;}) run
+ * after every connect, e.g. loading our style and guide; empty for none
  */
 @ConfigurationProperties("app.neo4j.embedded")
 public record EmbeddedNeo4jProperties(@DefaultValue("./data/neo4j") Path dataDirectory,
 		@DefaultValue("false") boolean ephemeral, @DefaultValue("127.0.0.1") String listenAddress,
 		@DefaultValue("7687") int boltPort, @DefaultValue("7474") int httpPort,
 		@DefaultValue("false") boolean authEnabled, @DefaultValue("neo4j") String username, String password,
-		@DefaultValue("256m") String pageCache, @DefaultValue("10s") Duration shutdownTimeout) {
+		@DefaultValue("256m") String pageCache, @DefaultValue("10s") Duration shutdownTimeout,
+		@DefaultValue("") String browserPostConnectCommand) {
 }

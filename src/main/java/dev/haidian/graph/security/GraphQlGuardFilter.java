@@ -131,7 +131,8 @@ class GraphQlGuardFilter extends OncePerRequestFilter {
 				.stream()
 				.filter(op -> operationName == null || operationName.equals(op.getName()))
 				.anyMatch(op -> op.getOperation() != OperationDefinition.Operation.QUERY);
-			if (mutation && (credential == null || !credential.writer())) {
+			// Over GET a mutation is refused with 405 whoever sends it (GraphQlGetRoute), so only POST is checked.
+			if (mutation && "POST".equals(request.getMethod()) && (credential == null || !credential.writer())) {
 				if (credential == null) {
 					response.setHeader("WWW-Authenticate", "Basic realm=\"haidian-ai-graph\"");
 				}

@@ -12,9 +12,11 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.exceptions.ClientException;
 
 import org.springframework.stereotype.Service;
 
+import dev.haidian.graph.query.GraphReader;
 import dev.haidian.graph.query.Limits;
 import dev.haidian.graph.query.Names;
 import dev.haidian.graph.query.Projection;
@@ -275,6 +277,9 @@ public class CurationService {
 		try (Session session = this.driver.session()) {
 			return session.executeWrite(tx -> tx.run(cypher, parameters).single(),
 					TransactionConfig.builder().withTimeout(this.limits.timeout()).build());
+		}
+		catch (ClientException ex) {
+			throw GraphReader.isTimeout(ex) ? new GraphReader.QueryTimeoutException(this.limits.timeout()) : ex;
 		}
 	}
 

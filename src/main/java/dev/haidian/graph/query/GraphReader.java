@@ -34,11 +34,14 @@ public class GraphReader {
 			return session.executeRead(tx -> tx.run(cypher, parameters).list(Record::asMap), config);
 		}
 		catch (ClientException ex) {
-			if (ex.code() != null && ex.code().contains("TransactionTimedOut")) {
-				throw new QueryTimeoutException(this.limits.timeout());
-			}
-			throw ex;
+			throw isTimeout(ex) ? new QueryTimeoutException(this.limits.timeout()) : ex;
 		}
+	}
+
+	/** Whether Neo4j ended the transaction because it ran past its timeout. */
+	public static boolean isTimeout(ClientException ex) {
+		String code = (ex.code() != null) ? ex.code() : "";
+		return code.contains("TimedOut") || code.contains("Terminated");
 	}
 
 	/** Runs a statement that returns exactly one row. */
@@ -49,7 +52,7 @@ public class GraphReader {
 	/** The statement took longer than {@code app.graphql.limits.timeout}. */
 	public static class QueryTimeoutException extends RuntimeException {
 
-		QueryTimeoutException(java.time.Duration timeout) {
+		public QueryTimeoutException(java.time.Duration timeout) {
 			super("The query took longer than the " + timeout.toMillis()
 					+ " ms limit (app.graphql.limits.timeout); ask for less, e.g. a smaller radius, fewer hops or a smaller first");
 		}

@@ -55,13 +55,15 @@ public class EntityService {
 		requireText("text", text);
 		Projection projection = new Projection(this.limits.maxFirst());
 		String key = projection.parameter(Names.key(text));
+		String term = projection.parameter(Names.keywordQuery(Names.key(text)));
 		String query = projection.parameter(fullText(text));
 		String typeFilter = projection.parameter(Ontology.checkTypes("types", types));
 		String limit = projection.parameter(this.limits.first(first, 10));
 		String cypher = """
 				CYPHER 25
 				CALL () {
-				  MATCH (node:Entity) WHERE %s IN node.nameKeys RETURN node, 1000.0 AS score
+				  CALL db.index.fulltext.queryNodes('Entity_nameKeys', %s) YIELD node
+				  WHERE %s IN node.nameKeys RETURN node, 1000.0 AS score
 				  UNION ALL
 				  CALL db.index.fulltext.queryNodes('Entity_names', %s) YIELD node, score RETURN node, score
 				}
@@ -69,7 +71,7 @@ public class EntityService {
 				WHERE %s IS NULL OR any(l IN labels(n) WHERE l IN %s)
 				WITH n, score ORDER BY score DESC, n.id LIMIT %s
 				RETURN collect(%s) AS entities
-				""".formatted(key, query, typeFilter, typeFilter, limit,
+				""".formatted(term, key, query, typeFilter, typeFilter, limit,
 				projection.entity("n", Projection.byKey(selection, null)));
 		return asList(this.reader.one(cypher, projection.parameters()).get("entities"));
 	}

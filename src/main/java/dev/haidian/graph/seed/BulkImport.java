@@ -104,11 +104,8 @@ public final class BulkImport {
 		Meter meter = new Meter(total, this.reportEveryNanos);
 		ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("bulk-import").factory());
 		try (Session session = this.driver.session()) {
-			for (String statement : this.seed.statements("schema")) {
-				session.run(statement).consume();
-			}
 			session.run("CREATE INDEX ImportProgress_id IF NOT EXISTS FOR (n:ImportProgress) ON (n.id)").consume();
-			session.run("CALL db.awaitIndexes(300)").consume();
+			this.seed.applySchema();
 			Map<String, Long> done = new HashMap<>();
 			session.run("MATCH (p:ImportProgress) WHERE p.id STARTS WITH $prefix RETURN p.id AS id, p.rows AS rows",
 					Map.of("prefix", checksum + ":"))

@@ -315,9 +315,9 @@ public final class BulkImport {
 				double seconds = (now - this.started) / 1e9;
 				double rate = (this.done - this.skipped) / Math.max(seconds, 1e-3);
 				long eta = (rate > 0) ? (long) ((this.total - this.done) / rate) : -1;
-				progress.accept(String.format(Locale.ROOT, "%s: %,d / %,d records (%.1f%%) · %,.0f records/s · ETA %d:%02d",
-						this.file, this.done, this.total, 100.0 * this.done / Math.max(1, this.total), rate, eta / 60,
-						eta % 60));
+				progress.accept(String.format(Locale.ROOT, "%s: %,d / %,d records (%.1f%%) · %,.0f records/s · ETA %s",
+						this.file, this.done, this.total, 100.0 * this.done / Math.max(1, this.total), rate,
+						(eta < 0) ? "?" : String.format(Locale.ROOT, "%d:%02d", eta / 60, eta % 60)));
 			}
 		}
 

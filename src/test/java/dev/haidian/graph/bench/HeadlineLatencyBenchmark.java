@@ -15,12 +15,12 @@ import dev.haidian.graph.support.StatementCounter;
 
 /**
  * The headline-query benchmark (see {@link LoadDriver}). Not a test: {@code ./mvnw -Pbenchmark verify} runs it
- * on the seed graph (an ephemeral store); {@code -Dbench.data-directory=/tmp/registry-db} runs it on a store made
+ * on the seed graph (an ephemeral store); {@code -Dbench.ephemeral=false -Dbench.seed-load=never -Dbench.data-directory=/tmp/registry-db} runs it on a store made
  * by the bulk import (e.g. a million generated firms). Writes {@code target/benchmark-headline.md}.
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "app.neo4j.embedded.ephemeral=${bench.ephemeral:${bench.data-directory:true}}",
+		properties = { "app.neo4j.embedded.ephemeral=${bench.ephemeral:true}",
 				"app.neo4j.embedded.data-directory=${bench.data-directory:target/unused}",
 				"app.neo4j.embedded.bolt-port=0", "app.neo4j.embedded.http-port=0",
 				"app.neo4j.embedded.page-cache=${bench.page-cache:256m}", "app.seed.load=${bench.seed-load:if-empty}" })
@@ -40,7 +40,7 @@ class HeadlineLatencyBenchmark {
 	void headlineQueriesGraphQlVersusDriver() throws Exception {
 		String store = System.getProperty("bench.data-directory");
 		String scale = (store == null) ? "seed graph" : "store " + store;
-		String command = "./mvnw -Pbenchmark verify" + ((store == null) ? "" : " -Dbench.data-directory=" + store);
+		String command = "./mvnw -Pbenchmark verify" + ((store == null) ? "" : " -Dbench.ephemeral=false -Dbench.seed-load=never -Dbench.data-directory=" + store);
 		String counts = this.driver.executableQuery(
 				"CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels")
 			.execute().records().getFirst().values().toString();

@@ -35,6 +35,7 @@ final class LoadDriver {
 	/** The headline requests of the issue; the list is page 2 of companies by name. */
 	static final Map<String, String> QUERIES = new LinkedHashMap<>();
 	static {
+		QUERIES.put("{ __typename } (no Cypher: the HTTP + GraphQL floor)", "{ __typename }");
 		QUERIES.put("firmsNear(清华大学, 1.5 km, first 20)",
 				"{ firmsNear(place: \"清华大学\", withinKm: 1.5, first: 20) { totalCount edges { distanceKm node { id name } via { id name } } } }");
 		QUERIES.put("cityLinks(北京, 杭州)",
@@ -105,6 +106,12 @@ final class LoadDriver {
 			}
 			for (int clients : this.settings.clients()) {
 				Series viaGraphQl = series(clients, () -> graphQl(request));
+				if (perRequest == 0) {
+					table.append(String.format(Locale.ROOT, "| %s | 0 | %d | %.2f | %.2f | %.0f | – | – | – | – | %d |%n",
+							query.getKey(), clients, viaGraphQl.p50(), viaGraphQl.p99(), viaGraphQl.perSecond(),
+							viaGraphQl.errors()));
+					continue;
+				}
 				Series viaDriver = series(clients, () -> {
 					try (Session session = this.driver.session()) {
 						session.executeRead(tx -> tx.run(cypher, parameters).list(Record::asMap), TransactionConfig.empty());
@@ -116,13 +123,19 @@ final class LoadDriver {
 						viaDriver.p50(), viaDriver.p99(), viaDriver.perSecond(), viaGraphQl.p50() / viaDriver.p50(),
 						viaGraphQl.errors() + viaDriver.errors()));
 			}
+			write(scale, command, report, table);
 		}
+		return write(scale, command, report, table);
+	}
+
+	/** Writes the report so far (after every query, so a long run that is stopped still leaves its figures). */
+	private String write(String scale, String command, Path report, CharSequence table) throws java.io.IOException {
 		String text = "# Headline query benchmark (" + scale + ")\n\n" + LocalDate.now() + ". GraphQL over HTTP versus the "
 				+ "statement the service sent, run through the Java driver in a read transaction.\n\n" + table + "\n"
 				+ "Per query and client count: " + this.settings.warmup() + " warm-up requests, then " + this.settings.runs()
 				+ " timed requests shared by the clients (closed loop). p50 ratio = GraphQL p50 / driver p50.\n\n"
 				+ "Command: `" + command + "`\n\nMachine: " + machine() + "\n";
-		Files.createDirectories(report.getParent());
+		Files.createDirectories(report.toAbsolutePath().getParent());
 		Files.writeString(report, text);
 		return text;
 	}

@@ -55,13 +55,15 @@ public class EntityService {
 		requireText("text", text);
 		Projection projection = new Projection(this.limits.maxFirst());
 		String key = projection.parameter(Names.key(text));
+		String term = projection.parameter(Names.keywordQuery(Names.key(text)));
 		String query = projection.parameter(fullText(text));
 		String typeFilter = projection.parameter(Ontology.checkTypes("types", types));
 		String limit = projection.parameter(this.limits.first(first, 10));
 		String cypher = """
 				CYPHER 25
 				CALL () {
-				  MATCH (node:Entity) WHERE %s IN node.nameKeys RETURN node, 1000.0 AS score
+				  CALL db.index.fulltext.queryNodes('Entity_nameKeys', %s) YIELD node
+				  WHERE %s IN node.nameKeys RETURN node, 1000.0 AS score
 				  UNION ALL
 				  CALL db.index.fulltext.queryNodes('Entity_names', %s) YIELD node, score RETURN node, score
 				}
@@ -69,7 +71,7 @@ public class EntityService {
 				WHERE %s IS NULL OR any(l IN labels(n) WHERE l IN %s)
 				WITH n, score ORDER BY score DESC, n.id LIMIT %s
 				RETURN collect(%s) AS entities
-				""".formatted(key, query, typeFilter, typeFilter, limit,
+				""".formatted(term, key, query, typeFilter, typeFilter, limit,
 				projection.entity("n", Projection.byKey(selection, null)));
 		return asList(this.reader.one(cypher, projection.parameters()).get("entities"));
 	}
@@ -105,9 +107,14 @@ public class EntityService {
 		if (f.city() != null) {
 			scope.add("city");
 		}
-		// In a subquery, so that there is one row (and the resolved names) even when nothing matches.
-		cypher.append("CALL (").append(String.join(", ", scope)).append(") {\n");
-		cypher.append((label != null) ? "MATCH (n:$(" + projection.parameter(label) + "))\n" : "MATCH (n:Entity)\n");
+		// Two subqueries (one for the page, one for the count), so that there is one row (and the resolved names)
+		// even when nothing matches. The page is a top-k (ORDER BY … SKIP … LIMIT), never a sort of the whole
+		// label: at a million companies, collecting and sorting them all took seconds.
+		String imports = "CALL (" + String.join(", ", scope) + ") {\n";
+		StringBuilder match = new StringBuilder();
+		// The label has been checked against the ontology's fixed list, so it is no client text; written out,
+		// the count of an unfiltered label comes from Neo4j's count store instead of a scan.
+		match.append((label != null) ? "MATCH (n:" + label + ")\n" : "MATCH (n:Entity)\n");
 		if (f.name() != null) {
 			where.add("any(k IN n.nameKeys WHERE k CONTAINS " + projection.parameter(Names.key(f.name())) + ")");
 		}
@@ -122,21 +129,29 @@ public class EntityService {
 					+ " OR r.validFrom STARTS WITH " + to + ") }");
 		}
 		if (!where.isEmpty()) {
-			cypher.append("WHERE ").append(String.join("\n  AND ", where)).append('\n');
+			match.append("WHERE ").append(String.join("\n  AND ", where)).append('\n');
 		}
 		String sortKey = ORDER.get(o.field());
 		String direction = "DESC".equals(o.direction()) ? " DESC" : "";
-		cypher.append("""
-				WITH n, COLLECT { MATCH (n)-[r]-() WHERE r.validFrom IS NOT NULL RETURN r.validFrom ORDER BY r.validFrom LIMIT 1 }[0] AS date
-				ORDER BY %1$s%2$s, n.id%2$s
+		// The earliest dated fact is worked out only when it is the sort key.
+		String dateValue = "DATE".equals(o.field())
+				? "COLLECT { MATCH (n)-[r]-() WHERE r.validFrom IS NOT NULL RETURN r.validFrom ORDER BY r.validFrom LIMIT 1 }[0]"
+				: "null";
+		String skip = projection.parameter(offset);
+		cypher.append(imports).append(match).append("""
+				WITH n, %1$s AS date
+				ORDER BY %2$s%3$s, n.id%3$s
+				SKIP %4$s LIMIT %5$s
 				RETURN collect(n) AS items
 				}
-				RETURN %3$ssize(items) AS total,
-				       [i IN range(%4$s, size(items) - 1)[0..%5$s] | {index: i, node: %6$s}] AS page
-				""".formatted(sortKey, direction,
+				""".formatted(dateValue, sortKey, direction, skip, projection.parameter(size)));
+		cypher.append(imports).append(match).append("RETURN count(n) AS total\n}\n");
+		cypher.append("""
+				RETURN %1$stotal,
+				       [i IN range(0, size(items) - 1) | {index: %2$s + i, node: %3$s}] AS page
+				""".formatted(
 				(f.area() != null ? Resolve.returned("area") + ", " : "") + (f.city() != null ? Resolve.returned("city") + ", " : ""),
-				projection.parameter(offset), projection.parameter(size),
-				projection.entity("items[i]", Projection.byKey(selection, "edges/node"))));
+				skip, projection.entity("items[i]", Projection.byKey(selection, "edges/node"))));
 		Map<String, Object> row = this.reader.one(cypher.toString(), projection.parameters());
 		Resolve.require(row, "area", "filter.area", f.area());
 		Resolve.require(row, "city", "filter.city", f.city());

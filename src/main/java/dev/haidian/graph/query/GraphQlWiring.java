@@ -1,15 +1,20 @@
 package dev.haidian.graph.query;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
+import graphql.TrivialDataFetcher;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
-import graphql.schema.DataFetcher;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.PropertyDataFetcher;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -26,7 +31,7 @@ class GraphQlWiring {
 
 	@Bean
 	RuntimeWiringConfigurer entityWiring() {
-		DataFetcher<Object> byResponseKey = env -> {
+		TrivialDataFetcher<Object> byResponseKey = env -> {
 			Object source = env.getSource();
 			if (source instanceof Map<?, ?> map) {
 				String key = env.getField().getResultKey();
@@ -42,6 +47,27 @@ class GraphQlWiring {
 				return (objectType != null) ? objectType : env.getSchema().getObjectType("Company");
 			}));
 	}
+
+	/** Parsed and validated documents by query text (and operation name), at most {@code MAX_DOCUMENTS}. */
+	@Bean
+	GraphQlSourceBuilderCustomizer parsedDocumentCache() {
+		Map<String, PreparsedDocumentEntry> documents = new ConcurrentHashMap<>();
+		PreparsedDocumentProvider provider = (input, parseAndValidate) -> {
+			String key = input.getOperationName() + "\u0000" + input.getQuery();
+			PreparsedDocumentEntry entry = documents.get(key);
+			if (entry == null) {
+				entry = parseAndValidate.apply(input);
+				if (documents.size() >= MAX_DOCUMENTS) {
+					documents.clear();
+				}
+				documents.put(key, entry);
+			}
+			return CompletableFuture.completedFuture(entry);
+		};
+		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
+	}
+
+	private static final int MAX_DOCUMENTS = 1000;
 
 	@Bean
 	MaxQueryDepthInstrumentation maxQueryDepth(Limits limits) {

@@ -21,6 +21,14 @@ public final class Names {
 		return key.toString().toLowerCase(java.util.Locale.ROOT);
 	}
 
+	/**
+	 * A Lucene query for exactly one normalised name in a keyword-analysed full-text index: the whole key as one
+	 * quoted term, so no character of it is query syntax.
+	 */
+	public static String keywordQuery(String key) {
+		return "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+	}
+
 	/** Escapes Lucene query syntax so that user text is searched as text. */
 	public static String luceneTerms(String text) {
 		StringBuilder escaped = new StringBuilder();

@@ -27,6 +27,7 @@ class SeedOnStartup implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		this.seed.applySchema();
 		switch (this.properties.load()) {
 			case NEVER -> log.info("Seed not loaded at start-up (app.seed.load=never)");
 			case ALWAYS -> this.seed.load(this.properties.force());

@@ -80,9 +80,7 @@ public class SeedService {
 			if (!force) {
 				checkUnchangedSinceLastLoad(session);
 			}
-			for (String statement : statements("schema")) {
-				session.run(statement).consume();
-			}
+			applySchema(session);
 			List<String> data = statements("seed");
 			record Outcome(long nodesCreated, long relationshipsCreated, long propertiesSet, long nodes,
 					long relationships) {
@@ -117,6 +115,23 @@ public class SeedService {
 					report.relationshipsCreated());
 			return report;
 		}
+	}
+
+	/**
+	 * Applies {@code cypher/schema/} (idempotent) and waits until every index is online, so a store created by
+	 * an older version gets new indexes before the first query needs them.
+	 */
+	public void applySchema() {
+		try (Session session = this.driver.session()) {
+			applySchema(session);
+		}
+	}
+
+	private void applySchema(Session session) {
+		for (String statement : statements("schema")) {
+			session.run(statement).consume();
+		}
+		session.run("CALL db.awaitIndexes(600)").consume();
 	}
 
 	/**

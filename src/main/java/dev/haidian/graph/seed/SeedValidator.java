@@ -346,14 +346,16 @@ final class SeedValidator {
 
 	private Map<String, String> readArticles(Map<String, String> sourceFiles) throws IOException {
 		Map<String, String> articles = new HashMap<>();
-		if (this.articlesDirectory == null || !Files.isDirectory(this.articlesDirectory)) {
-			return articles;
-		}
 		for (var source : sourceFiles.entrySet()) {
-			if (source.getValue() != null) {
-				Path article = this.articlesDirectory.resolve(source.getValue());
-				if (Files.isRegularFile(article)) {
+			if (source.getValue() == null) {
+				continue;
+			}
+			// A source's text lives with the articles, or (generated registries) in the seed directory itself.
+			for (Path directory : java.util.Arrays.asList(this.articlesDirectory, this.seedDirectory)) {
+				Path article = (directory != null) ? directory.resolve(source.getValue()) : null;
+				if (article != null && Files.isRegularFile(article)) {
 					articles.put(source.getKey(), Files.readString(article, StandardCharsets.UTF_8));
+					break;
 				}
 			}
 		}

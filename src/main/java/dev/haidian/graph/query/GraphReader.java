@@ -41,7 +41,7 @@ public class GraphReader {
 	/** Whether Neo4j ended the transaction because it ran past its timeout. */
 	public static boolean isTimeout(ClientException ex) {
 		String code = (ex.code() != null) ? ex.code() : "";
-		return code.contains("TimedOut") || code.contains("Terminated");
+		return code.contains("TimedOut") || code.contains("Terminated") || code.contains("LockClientStopped");
 	}
 
 	/** Runs a statement that returns exactly one row. */

@@ -96,9 +96,9 @@ final class LoadDriver {
 			long before = this.statements.count();
 			String first = graphQl(request);
 			long perRequest = this.statements.count() - before;
-			Object[] sent = this.statements.last();
+			Object[] sent = (perRequest > 0) ? this.statements.last() : new Object[] { "", Map.of() };
 			String cypher = (String) sent[0];
-			Map<String, Object> parameters = (Map<String, Object>) sent[1];
+			Map<String, Object> parameters = (sent.length > 1) ? (Map<String, Object>) sent[1] : Map.of();
 			if (first != null) {
 				table.append("| ").append(query.getKey()).append(" | failed: ")
 					.append(first.replace("|", "/").substring(0, Math.min(200, first.length()))).append(" |||||||||\n");

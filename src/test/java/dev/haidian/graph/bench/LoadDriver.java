@@ -86,7 +86,12 @@ final class LoadDriver {
 		StringBuilder table = new StringBuilder();
 		table.append("| query | Cypher statements / request | clients | GraphQL p50 (ms) | GraphQL p99 (ms) | GraphQL req/s | driver p50 (ms) | driver p99 (ms) | driver req/s | p50 ratio | errors |\n");
 		table.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+		// -Dbench.queries=firmsNear,companies runs only the queries whose names contain one of these.
+		List<String> only = Arrays.stream(System.getProperty("bench.queries", "").split(",")).filter(q -> !q.isBlank()).toList();
 		for (var query : QUERIES.entrySet()) {
+			if (!only.isEmpty() && only.stream().noneMatch(query.getKey()::contains)) {
+				continue;
+			}
 			String body = tools.jackson.databind.json.JsonMapper.builder().build()
 				.writeValueAsString(Map.of("query", query.getValue()));
 			HttpRequest request = HttpRequest.newBuilder(this.endpoint)
@@ -96,9 +101,9 @@ final class LoadDriver {
 			long before = this.statements.count();
 			String first = graphQl(request);
 			long perRequest = this.statements.count() - before;
-			Object[] sent = this.statements.last();
+			Object[] sent = (perRequest > 0) ? this.statements.last() : new Object[] { "", Map.of() };
 			String cypher = (String) sent[0];
-			Map<String, Object> parameters = (Map<String, Object>) sent[1];
+			Map<String, Object> parameters = (sent.length > 1) ? (Map<String, Object>) sent[1] : Map.of();
 			if (first != null) {
 				table.append("| ").append(query.getKey()).append(" | failed: ")
 					.append(first.replace("|", "/").substring(0, Math.min(200, first.length()))).append(" |||||||||\n");

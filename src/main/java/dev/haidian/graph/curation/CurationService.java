@@ -8,11 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.TransactionConfig;
-import org.neo4j.driver.exceptions.ClientException;
 
 import org.springframework.stereotype.Service;
 
@@ -30,12 +25,12 @@ import dev.haidian.graph.query.Projection;
 @Service
 public class CurationService {
 
-	private final Driver driver;
+	private final GraphReader graph;
 
 	private final Limits limits;
 
-	CurationService(Driver driver, Limits limits) {
-		this.driver = driver;
+	CurationService(GraphReader graph, Limits limits) {
+		this.graph = graph;
 		this.limits = limits;
 	}
 
@@ -115,14 +110,14 @@ public class CurationService {
 				       written[0] AS entity
 				""".formatted(projection.entity("n", Projection.byKey(selection, "entity")));
 		p.putAll(projection.parameters());
-		Record row = write(cypher, p);
-		if (row.get("entity").isNull()) {
+		Map<String, Object> row = this.graph.write(cypher, p);
+		if (row.get("entity") == null) {
 			return Outcome.refused(List.of(new FieldError("input.type", "id '" + id + "' is already a "
-					+ row.get("existingType").asString() + "; an entity's type cannot change")));
+					+ row.get("existingType") + "; an entity's type cannot change")));
 		}
 		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("entity", row.get("entity").asMap());
-		result.put("created", row.get("created").asBoolean());
+		result.put("entity", row.get("entity"));
+		result.put("created", row.get("created"));
 		return new Outcome(result, List.of());
 	}
 
@@ -163,12 +158,12 @@ public class CurationService {
 				RETURN head([l IN labels(existing) WHERE l <> 'Entity']) AS existingType, written[0] AS source
 				""".formatted(projection.entity("n", Projection.byKey(selection, "source")));
 		p.putAll(projection.parameters());
-		Record row = write(cypher, p);
-		if (row.get("source").isNull()) {
+		Map<String, Object> row = this.graph.write(cypher, p);
+		if (row.get("source") == null) {
 			return Outcome.refused(List.of(new FieldError("input.id",
-					"'" + id + "' is already a " + row.get("existingType").asString() + ", not a Source")));
+					"'" + id + "' is already a " + row.get("existingType") + ", not a Source")));
 		}
-		return new Outcome(Map.of("source", row.get("source").asMap()), List.of());
+		return new Outcome(Map.of("source", row.get("source")), List.of());
 	}
 
 	public Outcome assertRelationship(Map<String, Object> input, String author,
@@ -228,21 +223,21 @@ public class CurationService {
 				       written[0] AS relation
 				""".formatted(projection.relation("r", "'OUT'", "b", Projection.byKey(selection, "relation")));
 		p.putAll(projection.parameters());
-		Record row = write(cypher, p);
+		Map<String, Object> row = this.graph.write(cypher, p);
 		List<FieldError> missing = new ArrayList<>();
-		if (!row.get("fromFound").asBoolean()) {
+		if (!Boolean.TRUE.equals(row.get("fromFound"))) {
 			missing.add(new FieldError("input.from", "no entity has the id '" + from + "'"));
 		}
-		if (!row.get("toFound").asBoolean()) {
+		if (!Boolean.TRUE.equals(row.get("toFound"))) {
 			missing.add(new FieldError("input.to", "no entity has the id '" + to + "'"));
 		}
-		if (!row.get("sourceFound").asBoolean()) {
+		if (!Boolean.TRUE.equals(row.get("sourceFound"))) {
 			missing.add(new FieldError("input.source", "no Source has the id '" + source + "'; add it with addSource"));
 		}
 		if (!missing.isEmpty()) {
 			return Outcome.refused(missing);
 		}
-		return new Outcome(Map.of("relation", row.get("relation").asMap()), List.of());
+		return new Outcome(Map.of("relation", row.get("relation")), List.of());
 	}
 
 	public Outcome retractRelationship(Map<String, Object> input, String author,
@@ -266,21 +261,12 @@ public class CurationService {
 				RETURN written[0] AS relation
 				""".formatted(projection.relation("r", "'OUT'", "b", Projection.byKey(selection, "relation")));
 		p.putAll(projection.parameters());
-		Record row = write(cypher, p);
-		if (row.get("relation").isNull()) {
+		Map<String, Object> row = this.graph.write(cypher, p);
+		if (row.get("relation") == null) {
 			return Outcome.refused(List.of(new FieldError("input.id", "no relationship has the id '" + id + "'")));
 		}
-		return new Outcome(Map.of("relation", row.get("relation").asMap()), List.of());
+		return new Outcome(Map.of("relation", row.get("relation")), List.of());
 	}
 
-	private Record write(String cypher, Map<String, Object> parameters) {
-		try (Session session = this.driver.session()) {
-			return session.executeWrite(tx -> tx.run(cypher, parameters).single(),
-					TransactionConfig.builder().withTimeout(this.limits.timeout()).build());
-		}
-		catch (ClientException ex) {
-			throw GraphReader.isTimeout(ex) ? new GraphReader.QueryTimeoutException(this.limits.timeout()) : ex;
-		}
-	}
 
 }

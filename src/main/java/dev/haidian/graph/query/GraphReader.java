@@ -12,8 +12,9 @@ import org.neo4j.driver.exceptions.ClientException;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the read statement of one GraphQL root field: a read transaction (so a cluster routes it to a follower)
- * with the configured timeout. Every GraphQL answer goes through here, one call per root field.
+ * Runs the one statement of a GraphQL root field: reads in a read transaction (so a cluster routes them to a
+ * follower), writes in a write transaction, both with the configured timeout. Every GraphQL answer goes
+ * through here, one call per root field.
  */
 @Component
 public class GraphReader {
@@ -29,9 +30,19 @@ public class GraphReader {
 
 	/** Runs the statement and returns its rows as plain Java maps and lists. */
 	public List<Map<String, Object>> rows(String cypher, Map<String, Object> parameters) {
+		return run(cypher, parameters, false);
+	}
+
+	/** Runs a write statement that returns exactly one row, in a write transaction with the same timeout. */
+	public Map<String, Object> write(String cypher, Map<String, Object> parameters) {
+		return run(cypher, parameters, true).getFirst();
+	}
+
+	private List<Map<String, Object>> run(String cypher, Map<String, Object> parameters, boolean write) {
 		TransactionConfig config = TransactionConfig.builder().withTimeout(this.limits.timeout()).build();
 		try (Session session = this.driver.session()) {
-			return session.executeRead(tx -> tx.run(cypher, parameters).list(Record::asMap), config);
+			return write ? session.executeWrite(tx -> tx.run(cypher, parameters).list(Record::asMap), config)
+					: session.executeRead(tx -> tx.run(cypher, parameters).list(Record::asMap), config);
 		}
 		catch (ClientException ex) {
 			throw isTimeout(ex) ? new QueryTimeoutException(this.limits.timeout()) : ex;
@@ -39,7 +50,7 @@ public class GraphReader {
 	}
 
 	/** Whether Neo4j ended the transaction because it ran past its timeout. */
-	public static boolean isTimeout(ClientException ex) {
+	static boolean isTimeout(ClientException ex) {
 		String code = (ex.code() != null) ? ex.code() : "";
 		return code.contains("TimedOut") || code.contains("Terminated") || code.contains("LockClientStopped");
 	}
@@ -52,7 +63,7 @@ public class GraphReader {
 	/** The statement took longer than {@code app.graphql.limits.timeout}. */
 	public static class QueryTimeoutException extends RuntimeException {
 
-		public QueryTimeoutException(java.time.Duration timeout) {
+		QueryTimeoutException(java.time.Duration timeout) {
 			super("The query took longer than the " + timeout.toMillis()
 					+ " ms limit (app.graphql.limits.timeout); ask for less, e.g. a smaller radius, fewer hops or a smaller first");
 		}

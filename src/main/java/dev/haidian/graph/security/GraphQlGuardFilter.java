@@ -119,18 +119,15 @@ class GraphQlGuardFilter extends OncePerRequestFilter {
 			query = request.getParameter("query");
 			operationName = request.getParameter("operationName");
 		}
-		Document document = parse(query);
-		if (document != null) {
-			int aliases = aliases(document);
-			if (aliases > this.properties.maxAliases()) {
-				refuse(response, 400, "The query has " + aliases + " aliases; at most "
+		Shape shape = shape(query);
+		if (shape != null) {
+			if (shape.aliases() > this.properties.maxAliases()) {
+				refuse(response, 400, "The query has " + shape.aliases() + " aliases; at most "
 						+ this.properties.maxAliases() + " are allowed (app.security.max-aliases)");
 				return;
 			}
-			boolean mutation = document.getDefinitionsOfType(OperationDefinition.class)
-				.stream()
-				.filter(op -> operationName == null || operationName.equals(op.getName()))
-				.anyMatch(op -> op.getOperation() != OperationDefinition.Operation.QUERY);
+			boolean mutation = shape.writes().stream()
+				.anyMatch(name -> operationName == null || operationName.equals(name.orElse(null)));
 			// Over GET a mutation is refused with 405 whoever sends it (GraphQlGetRoute), so only POST is checked.
 			if (mutation && "POST".equals(request.getMethod()) && (credential == null || !credential.writer())) {
 				if (credential == null) {
@@ -152,6 +149,45 @@ class GraphQlGuardFilter extends OncePerRequestFilter {
 			checked.setAttribute(AUTHOR, credential.name());
 		}
 		chain.doFilter(checked, response);
+	}
+
+	/**
+	 * What the guard needs to know of a document: its aliases and the names of its operations that are not
+	 * queries. Remembered per query text (clients send the same few documents again and again, and parsing is
+	 * most of the guard's cost); at most {@code MAX_SHAPES}, then the memory starts afresh.
+	 */
+	record Shape(int aliases, java.util.List<Optional<String>> writes) {
+	}
+
+	private static final int MAX_SHAPES = 1000;
+
+	private static final int MAX_SHAPE_QUERY_LENGTH = 16 * 1024;
+
+	private static final Shape UNPARSEABLE = new Shape(0, java.util.List.of());
+
+	private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
+
+	private Shape shape(String query) {
+		if (query == null) {
+			return null;
+		}
+		Shape shape = this.shapes.get(query);
+		if (shape == null) {
+			Document document = parse(query);
+			shape = (document == null) ? UNPARSEABLE : new Shape(aliases(document), document
+				.getDefinitionsOfType(OperationDefinition.class)
+				.stream()
+				.filter(op -> op.getOperation() != OperationDefinition.Operation.QUERY)
+				.map(op -> Optional.ofNullable(op.getName()))
+				.toList());
+			if (query.length() <= MAX_SHAPE_QUERY_LENGTH) {
+				if (this.shapes.size() >= MAX_SHAPES) {
+					this.shapes.clear();
+				}
+				this.shapes.put(query, shape);
+			}
+		}
+		return (shape == UNPARSEABLE) ? null : shape;
 	}
 
 	private static Document parse(String query) {

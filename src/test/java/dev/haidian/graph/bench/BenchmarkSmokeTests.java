@@ -17,7 +17,8 @@ class BenchmarkSmokeTests extends ServiceTest {
 	void theLoadDriverCompletesAndWritesItsReport() throws Exception {
 		Path report = Path.of("target/benchmark-smoke.md");
 		Files.deleteIfExists(report);
-		new LoadDriver(this.port, this.driver, this.statements, new LoadDriver.Settings(1, 4, List.of(1, 2)))
+		new LoadDriver(this.port, this.driver, this.statements, new LoadDriver.Settings(1, 4, List.of(1, 2)),
+				java.time.Duration.ofSeconds(5))
 			.run("smoke test", "./mvnw verify", report);
 		String text = Files.readString(report);
 		assertThat(text).contains("| firmsNear(清华大学, 1.5 km, first 20) | 1 | 1 |", "| companies(first 20, page 2) | 1 | 2 |")

@@ -23,7 +23,9 @@ import dev.haidian.graph.support.StatementCounter;
 		properties = { "app.neo4j.embedded.ephemeral=${bench.ephemeral:true}",
 				"app.neo4j.embedded.data-directory=${bench.data-directory:target/unused}",
 				"app.neo4j.embedded.bolt-port=0", "app.neo4j.embedded.http-port=0",
-				"app.neo4j.embedded.page-cache=${bench.page-cache:256m}", "app.seed.load=${bench.seed-load:if-empty}" })
+				"app.neo4j.embedded.page-cache=${bench.page-cache:256m}", "app.seed.load=${bench.seed-load:if-empty}",
+				// one benchmark client sends thousands of requests a minute: the per-client rate limit would answer 429
+				"app.security.requests-per-minute=1000000000" })
 @Import(StatementCounter.class)
 class HeadlineLatencyBenchmark {
 
@@ -36,6 +38,9 @@ class HeadlineLatencyBenchmark {
 	@Autowired
 	StatementCounter statements;
 
+	@Autowired
+	dev.haidian.graph.query.Limits limits;
+
 	@Test
 	void headlineQueriesGraphQlVersusDriver() throws Exception {
 		String store = System.getProperty("bench.data-directory");
@@ -44,7 +49,8 @@ class HeadlineLatencyBenchmark {
 		String counts = this.driver.executableQuery(
 				"CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels")
 			.execute().records().getFirst().values().toString();
-		String report = new LoadDriver(this.port, this.driver, this.statements, LoadDriver.Settings.fromSystemProperties())
+		String report = new LoadDriver(this.port, this.driver, this.statements, LoadDriver.Settings.fromSystemProperties(),
+				this.limits.timeout())
 			.run(scale + ", [nodes, relationships] = " + counts, command, Path.of("target/benchmark-headline.md"));
 		System.out.println("\n" + report);
 	}

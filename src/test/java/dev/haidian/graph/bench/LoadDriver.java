@@ -1,9 +1,5 @@
 package dev.haidian.graph.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -53,7 +49,7 @@ final class LoadDriver {
 	record Settings(int warmup, int runs, List<Integer> clients) {
 
 		static Settings fromSystemProperties() {
-			return new Settings(Integer.getInteger("bench.warmup", 200), Integer.getInteger("bench.runs", 1000),
+			return new Settings(Integer.getInteger("bench.warmup", 20000), Integer.getInteger("bench.runs", 2000),
 					Arrays.stream(System.getProperty("bench.clients", "1,16").split(",")).map(Integer::valueOf).toList());
 		}
 
@@ -63,9 +59,10 @@ final class LoadDriver {
 	record Series(double p50, double p99, double perSecond, int errors) {
 	}
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	/** One keep-alive connection per benchmark thread. */
+	private final ThreadLocal<RawHttpClient> http;
 
-	private final URI endpoint;
+	private final TransactionConfig transaction;
 
 	private final Driver driver;
 
@@ -73,8 +70,16 @@ final class LoadDriver {
 
 	private final Settings settings;
 
-	LoadDriver(int port, Driver driver, StatementCounter statements, Settings settings) {
-		this.endpoint = URI.create("http://127.0.0.1:" + port + "/graphql");
+	LoadDriver(int port, Driver driver, StatementCounter statements, Settings settings, java.time.Duration timeout) {
+		this.http = ThreadLocal.withInitial(() -> {
+			try {
+				return new RawHttpClient(port);
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		});
+		this.transaction = TransactionConfig.builder().withTimeout(timeout).build();
 		this.driver = driver;
 		this.statements = statements;
 		this.settings = settings;
@@ -88,18 +93,15 @@ final class LoadDriver {
 		table.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
 		// -Dbench.queries=firmsNear,companies runs only the queries whose names contain one of these.
 		List<String> only = Arrays.stream(System.getProperty("bench.queries", "").split(",")).filter(q -> !q.isBlank()).toList();
+		warmUp(only);
 		for (var query : QUERIES.entrySet()) {
 			if (!only.isEmpty() && only.stream().noneMatch(query.getKey()::contains)) {
 				continue;
 			}
-			String body = tools.jackson.databind.json.JsonMapper.builder().build()
-				.writeValueAsString(Map.of("query", query.getValue()));
-			HttpRequest request = HttpRequest.newBuilder(this.endpoint)
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build();
+			byte[] body = tools.jackson.databind.json.JsonMapper.builder().build()
+				.writeValueAsBytes(Map.of("query", query.getValue()));
 			long before = this.statements.count();
-			String first = graphQl(request);
+			String first = graphQl(body);
 			long perRequest = this.statements.count() - before;
 			Object[] sent = (perRequest > 0) ? this.statements.last() : new Object[] { "", Map.of() };
 			String cypher = (String) sent[0];
@@ -109,36 +111,79 @@ final class LoadDriver {
 					.append(first.replace("|", "/").substring(0, Math.min(200, first.length()))).append(" |||||||||\n");
 				continue;
 			}
+			Call viaDriver = (perRequest == 0) ? null : () -> {
+				try (Session session = this.driver.session()) {
+					session.executeRead(tx -> tx.run(cypher, parameters).list(Record::asMap), this.transaction);
+				}
+				return null;
+			};
 			for (int clients : this.settings.clients()) {
-				Series viaGraphQl = series(clients, () -> graphQl(request));
-				if (perRequest == 0) {
+				Series[] series = series(clients, () -> graphQl(body), viaDriver);
+				Series viaGraphQl = series[0];
+				if (viaDriver == null) {
 					table.append(String.format(Locale.ROOT, "| %s | 0 | %d | %.2f | %.2f | %.0f | – | – | – | – | %d |%n",
 							query.getKey(), clients, viaGraphQl.p50(), viaGraphQl.p99(), viaGraphQl.perSecond(),
 							viaGraphQl.errors()));
 					continue;
 				}
-				Series viaDriver = series(clients, () -> {
-					try (Session session = this.driver.session()) {
-						session.executeRead(tx -> tx.run(cypher, parameters).list(Record::asMap), TransactionConfig.empty());
-					}
-					return null;
-				});
+				Series direct = series[1];
 				table.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %.2f | %.0f | %.2f | %.2f | %.0f | %.2f | %d |%n",
 						query.getKey(), perRequest, clients, viaGraphQl.p50(), viaGraphQl.p99(), viaGraphQl.perSecond(),
-						viaDriver.p50(), viaDriver.p99(), viaDriver.perSecond(), viaGraphQl.p50() / viaDriver.p50(),
-						viaGraphQl.errors() + viaDriver.errors()));
+						direct.p50(), direct.p99(), direct.perSecond(), viaGraphQl.p50() / direct.p50(),
+						viaGraphQl.errors() + direct.errors()));
 			}
 			write(scale, command, report, table);
 		}
 		return write(scale, command, report, table);
 	}
 
+	/**
+	 * Brings the JIT to its steady state before anything is timed: every selected query, over HTTP and through
+	 * the driver, round-robin for {@code warmup} rounds. (The HTTP + GraphQL path is far more code than the
+	 * driver's; a few hundred requests leave it half-compiled and its figures several times too slow.)
+	 */
+	@SuppressWarnings("unchecked")
+	private void warmUp(List<String> only) throws Exception {
+		List<Call> calls = new ArrayList<>();
+		for (var query : QUERIES.entrySet()) {
+			if (!only.isEmpty() && only.stream().noneMatch(query.getKey()::contains)) {
+				continue;
+			}
+			byte[] body = tools.jackson.databind.json.JsonMapper.builder().build()
+				.writeValueAsBytes(Map.of("query", query.getValue()));
+			long before = this.statements.count();
+			if (graphQl(body) != null) {
+				continue;
+			}
+			calls.add(() -> graphQl(body));
+			if (this.statements.count() > before) {
+				Object[] sent = this.statements.last();
+				String cypher = (String) sent[0];
+				Map<String, Object> parameters = (sent.length > 1) ? (Map<String, Object>) sent[1] : Map.of();
+				calls.add(() -> {
+					try (Session session = this.driver.session()) {
+						session.executeRead(tx -> tx.run(cypher, parameters).list(Record::asMap), this.transaction);
+					}
+					return null;
+				});
+			}
+		}
+		for (int round = 0; round < this.settings.warmup() && !calls.isEmpty(); round++) {
+			calls.get(round % calls.size()).call();
+		}
+	}
+
 	/** Writes the report so far (after every query, so a long run that is stopped still leaves its figures). */
 	private String write(String scale, String command, Path report, CharSequence table) throws java.io.IOException {
 		String text = "# Headline query benchmark (" + scale + ")\n\n" + LocalDate.now() + ". GraphQL over HTTP versus the "
-				+ "statement the service sent, run through the Java driver in a read transaction.\n\n" + table + "\n"
-				+ "Per query and client count: " + this.settings.warmup() + " warm-up requests, then " + this.settings.runs()
-				+ " timed requests shared by the clients (closed loop). p50 ratio = GraphQL p50 / driver p50.\n\n"
+				+ "statement the service sent, run through the Java driver in a read transaction with the same timeout.\n\n"
+				+ table + "\n"
+				+ this.settings.warmup() + " warm-up requests over all queries first; then per query and client count "
+				+ this.settings.warmup() / 20 + " more warm-up rounds and " + this.settings.runs()
+				+ " timed rounds shared by the clients (closed loop). A round is one GraphQL request and one driver "
+				+ "call, in alternating order, so both see the same machine (JIT state, page cache, other load). "
+				+ "req/s = clients / mean latency. p50 ratio = GraphQL p50 / driver p50. The HTTP client is a "
+				+ "minimal keep-alive HTTP/1.1 client per benchmark thread (RawHttpClient).\n\n"
 				+ "Command: `" + command + "`\n\nMachine: " + machine() + "\n";
 		Files.createDirectories(report.toAbsolutePath().getParent());
 		Files.writeString(report, text);
@@ -146,10 +191,10 @@ final class LoadDriver {
 	}
 
 	/** Returns null when the response is a GraphQL answer without errors, else what went wrong. */
-	private String graphQl(HttpRequest request) throws Exception {
-		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
-			return response.statusCode() + " " + response.body();
+	private String graphQl(byte[] body) throws Exception {
+		RawHttpClient.Response response = this.http.get().post("/graphql", body, "");
+		if (response.status() != 200 || response.body().contains("\"errors\"")) {
+			return response.status() + " " + response.body();
 		}
 		return null;
 	}
@@ -161,27 +206,33 @@ final class LoadDriver {
 
 	}
 
-	private Series series(int clients, Call call) throws Exception {
-		for (int i = 0; i < this.settings.warmup(); i++) {
-			call.call();
+	/**
+	 * Warms up, then runs {@code runs} rounds over {@code clients} threads; each round times {@code a} and then
+	 * {@code b}, or {@code b} and then {@code a} (alternating). Returns the series of {@code a} and of {@code b}
+	 * ({@code b} may be null: then only {@code a} runs).
+	 */
+	private Series[] series(int clients, Call a, Call b) throws Exception {
+		for (int i = 0; i < this.settings.warmup() / 20; i++) {
+			a.call();
+			if (b != null) {
+				b.call();
+			}
 		}
 		int runs = Math.max(this.settings.runs(), clients);
-		double[] times = new double[runs];
+		double[][] times = { new double[runs], new double[runs] };
 		AtomicInteger next = new AtomicInteger();
-		AtomicInteger errors = new AtomicInteger();
+		AtomicInteger[] errors = { new AtomicInteger(), new AtomicInteger() };
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
-		long started = System.nanoTime();
 		try {
 			List<Future<?>> workers = new ArrayList<>();
 			for (int c = 0; c < clients; c++) {
 				workers.add(pool.submit(() -> {
 					for (int i = next.getAndIncrement(); i < runs; i = next.getAndIncrement()) {
-						long start = System.nanoTime();
-						if (call.call() != null) {
-							errors.incrementAndGet();
-						}
-						times[i] = (System.nanoTime() - start) / 1e6;
+						boolean aFirst = (i % 2 == 0);
+						time(aFirst ? a : b, times[aFirst ? 0 : 1], errors[aFirst ? 0 : 1], i);
+						time(aFirst ? b : a, times[aFirst ? 1 : 0], errors[aFirst ? 1 : 0], i);
 					}
+					this.http.remove();
 					return null;
 				}));
 			}
@@ -192,10 +243,27 @@ final class LoadDriver {
 		finally {
 			pool.shutdownNow();
 		}
-		double seconds = (System.nanoTime() - started) / 1e9;
+		return new Series[] { summary(times[0], clients, errors[0].get()),
+				(b != null) ? summary(times[1], clients, errors[1].get()) : null };
+	}
+
+	private static void time(Call call, double[] times, AtomicInteger errors, int i) throws Exception {
+		if (call == null) {
+			return;
+		}
+		long start = System.nanoTime();
+		if (call.call() != null) {
+			errors.incrementAndGet();
+		}
+		times[i] = (System.nanoTime() - start) / 1e6;
+	}
+
+	private static Series summary(double[] times, int clients, int errors) {
+		double mean = Arrays.stream(times).average().orElse(Double.NaN);
 		Arrays.sort(times);
-		return new Series(times[runs / 2], times[Math.min(runs - 1, (int) Math.ceil(runs * 0.99) - 1)], runs / seconds,
-				errors.get());
+		int runs = times.length;
+		return new Series(times[runs / 2], times[Math.min(runs - 1, (int) Math.ceil(runs * 0.99) - 1)],
+				clients * 1000 / mean, errors);
 	}
 
 	static String machine() {

@@ -5,8 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import graphql.TrivialDataFetcher;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.schema.GraphQLCodeRegistry;
@@ -23,7 +21,7 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
  * How GraphQL reads the answers built by {@link Projection}: each root field's statement returns nested maps
  * keyed by the response keys (aliases included), so nested fields are read from the map by response key, and an
  * {@code Entity}'s concrete type is the label in its {@code type} entry. Also installs the depth and complexity
- * limits.
+ * limits ({@link RepeatedDocuments}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(Limits.class)
@@ -69,14 +67,10 @@ class GraphQlWiring {
 
 	private static final int MAX_DOCUMENTS = 1000;
 
+	/** The depth and complexity limits, and the root fields' selection sets, worked out once per document. */
 	@Bean
-	MaxQueryDepthInstrumentation maxQueryDepth(Limits limits) {
-		return new MaxQueryDepthInstrumentation(limits.maxDepth());
-	}
-
-	@Bean
-	MaxQueryComplexityInstrumentation maxQueryComplexity(Limits limits) {
-		return new MaxQueryComplexityInstrumentation(limits.maxComplexity());
+	RepeatedDocuments repeatedDocuments(Limits limits) {
+		return new RepeatedDocuments(limits);
 	}
 
 }

@@ -67,8 +67,29 @@ class GraphQlHttpTests extends ServiceTest {
 	void tooDeepQueriesAreRefusedNamingTheLimit() throws Exception {
 		String deep = "{ entity(name: \\\"DeepSeek\\\") { " + "relations { node { ".repeat(7) + "id" + " } }".repeat(7)
 				+ " } }";
-		var response = send(post("{\"query\": \"" + deep + "\"}", "application/json"));
-		assertThat(response.body()).containsIgnoringCase("depth").doesNotContain("Exception").doesNotContain("at org.");
+		for (int attempt = 0; attempt < 3; attempt++) { // refused every time, not only before anything is remembered
+			var response = send(post("{\"query\": \"" + deep + "\"}", "application/json"));
+			assertThat(response.body()).containsIgnoringCase("depth").doesNotContain("Exception").doesNotContain("at org.");
+		}
+	}
+
+	@Test
+	void theSameDocumentWithOtherVariablesGetsItsOwnAnswer() throws Exception {
+		String query = "query($n: String!) { entity(name: $n) { id ... on Company { name } } }";
+		for (String[] nameAndId : new String[][] { { "月之暗面", "moonshot-ai" }, { "浙江大学", "zhejiang-university" },
+				{ "月之暗面", "moonshot-ai" } }) {
+			var response = send(post("{\"query\": \"" + query.replace("\"", "\\\"") + "\", \"variables\": {\"n\": \""
+					+ nameAndId[0] + "\"}}", "application/json"));
+			assertThat(response.body()).contains("\"id\":\"" + nameAndId[1] + "\"");
+		}
+	}
+
+	@Test
+	void answersCarryProtectiveHeaders() throws Exception {
+		var response = send(post("{\"query\": \"{ __typename }\"}", "application/json"));
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+		assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
+		assertThat(response.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
 	}
 
 }

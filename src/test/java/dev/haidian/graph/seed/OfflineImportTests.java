@@ -71,6 +71,10 @@ class OfflineImportTests {
 		assertThat(lines).anyMatch(l -> l.contains("records/s") && l.contains("ETA"));
 		assertThat(data.resolve(OfflineImport.PENDING_MARKER)).doesNotExist();
 		assertThat(data.resolve(OfflineImport.WORK_DIRECTORY)).doesNotExist();
+		// A store with data is left alone: the next import goes through transactions.
+		assertThat(OfflineImport.prepareEmptyStore(data)).isFalse();
+		assertThat(OfflineImport.layout(data).databaseDirectory()).exists();
+		assertThat(data.resolve(OfflineImport.WORK_DIRECTORY)).doesNotExist();
 	}
 
 	@Test

@@ -60,6 +60,27 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	 * @throws IllegalStateException when the settings are unsafe (non-loopback without authentication)
 	 */
 	public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties, Path importDirectory) {
+		return start(properties, importDirectory, data -> { });
+	}
+
+	/**
+	 * Prepares the store directory before the DBMS opens it; e.g. the bulk import's offline path writes a whole
+	 * database there, which it can only do while no Neo4j runs on it.
+	 */
+	@FunctionalInterface
+	public interface BeforeStart {
+
+		/** @param dataDirectory the data directory Neo4j is about to open (it exists) */
+		void prepare(Path dataDirectory);
+
+	}
+
+	/**
+	 * Starts a server with the given settings, running {@code beforeStart} on its data directory first.
+	 * @see #start(EmbeddedNeo4jProperties, Path)
+	 */
+	public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties, Path importDirectory,
+			BeforeStart beforeStart) {
 		checkSafe(properties);
 		try {
 			// Logs, certificates and (when ephemeral) the store go to a temporary directory removed on close.
@@ -67,6 +88,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			Path data = properties.ephemeral() ? work.resolve("data")
 					: properties.dataDirectory().toAbsolutePath().normalize();
 			Files.createDirectories(data);
+			beforeStart.prepare(data);
 			String host = properties.listenAddress();
 			int bolt = properties.ephemeral() ? 0 : properties.boltPort();
 			int http = properties.ephemeral() ? 0 : properties.httpPort();

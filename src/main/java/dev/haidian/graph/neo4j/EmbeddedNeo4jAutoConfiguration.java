@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -35,8 +36,10 @@ public class EmbeddedNeo4jAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties,
-			@Value("${app.seed.directory:./seed}") String importDirectory) {
-		return EmbeddedNeo4j.start(properties, Path.of(importDirectory));
+			@Value("${app.seed.directory:./seed}") String importDirectory,
+			ObjectProvider<EmbeddedNeo4j.BeforeStart> beforeStart) {
+		return EmbeddedNeo4j.start(properties, Path.of(importDirectory),
+				data -> beforeStart.orderedStream().forEach(step -> step.prepare(data)));
 	}
 
 	@Bean

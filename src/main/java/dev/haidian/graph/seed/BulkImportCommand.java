@@ -6,6 +6,7 @@ import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -15,7 +16,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs {@link BulkImport} when {@code app.import.directory} is set:
+ * Imports {@code app.import.directory} when it is set: completes the offline import {@link OfflineImportStep} did
+ * before the embedded Neo4j started (empty store), or else runs {@link BulkImport} (a store with data, or an
+ * external Neo4j):
  * {@code ./mvnw spring-boot:run -Dspring-boot.run.arguments="--app.import.directory=/tmp/registry --app.seed.load=never"}.
  * Runs after the seed start-up load; exits with status 0 when done unless {@code app.import.exit=false}.
  */
@@ -34,18 +37,27 @@ class BulkImportCommand implements ApplicationRunner {
 
 	private final ConfigurableApplicationContext context;
 
+	private final OfflineImportStep offline;
+
 	BulkImportCommand(Driver driver, SeedService seed, BulkImportProperties properties,
-			ConfigurableApplicationContext context) {
+			ConfigurableApplicationContext context, ObjectProvider<OfflineImportStep> offline) {
 		this.driver = driver;
 		this.seed = seed;
 		this.properties = properties;
 		this.context = context;
+		this.offline = offline.getIfAvailable();
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		new BulkImport(this.driver, this.seed, this.properties.batchSize(), log::info)
-			.run(Path.of(this.properties.directory()));
+		OfflineImport.Report imported = (this.offline != null) ? this.offline.report() : null;
+		if (imported != null) {
+			OfflineImport.finish(this.driver, this.seed, imported, this.offline.dataDirectory(), log::info);
+		}
+		else {
+			new BulkImport(this.driver, this.seed, this.properties.batchSize(), log::info)
+				.run(Path.of(this.properties.directory()));
+		}
 		if (this.properties.exit()) {
 			System.exit(SpringApplication.exit(this.context, () -> 0));
 		}

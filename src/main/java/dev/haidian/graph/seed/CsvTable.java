@@ -31,11 +31,23 @@ record CsvTable(String file, List<String> header, List<Row> rows) {
 	 * @param line 1-based line number in the file
 	 * @param values column name to value; absent (empty) values are not in the map
 	 */
-	record Row(int line, Map<String, String> values) {
+	record Row(int line, Map<String, String> values) implements Fields {
 
-		String get(String column) {
+		@Override
+		public String get(String column) {
 			return this.values.get(column);
 		}
+
+	}
+
+	/** One data row as the checks of {@link SeedValidator} read it, whether read whole or streamed. */
+	interface Fields {
+
+		/** 1-based line number in the file. */
+		int line();
+
+		/** The value of a column, or {@code null} when it is empty or not in the header. */
+		String get(String column);
 
 	}
 
@@ -91,45 +103,42 @@ record CsvTable(String file, List<String> header, List<Row> rows) {
 	/** Parses one record; returns {@code null} (and reports why) when it is malformed. */
 	static List<String> parseLine(String file, int line, String text, List<SeedProblem> problems) {
 		List<String> fields = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
+		int length = text.length();
 		int i = 0;
 		while (true) {
-			if (i < text.length() && text.charAt(i) == '"') {
+			if (i < length && text.charAt(i) == '"') {
 				int start = i;
+				StringBuilder field = new StringBuilder();
 				i++;
 				while (true) {
-					if (i >= text.length()) {
+					int quote = text.indexOf('"', i);
+					if (quote < 0) {
 						problems.add(new SeedProblem(file, line, "char " + (start + 1), "has an unterminated quoted field"));
 						return null;
 					}
-					char ch = text.charAt(i);
-					if (ch == '"') {
-						if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-							field.append('"');
-							i += 2;
-							continue;
-						}
-						i++;
-						break;
+					field.append(text, i, quote);
+					if (quote + 1 < length && text.charAt(quote + 1) == '"') {
+						field.append('"');
+						i = quote + 2;
+						continue;
 					}
-					field.append(ch);
-					i++;
+					i = quote + 1;
+					break;
 				}
-				if (i < text.length() && text.charAt(i) != ',') {
+				if (i < length && text.charAt(i) != ',') {
 					problems.add(new SeedProblem(file, line, "char " + (i + 1),
 							"has text after a closing quote; double any quote inside a quoted field"));
 					return null;
 				}
+				fields.add(field.toString());
 			}
 			else {
-				while (i < text.length() && text.charAt(i) != ',') {
-					field.append(text.charAt(i));
-					i++;
-				}
+				int comma = text.indexOf(',', i);
+				int end = (comma < 0) ? length : comma;
+				fields.add(text.substring(i, end));
+				i = end;
 			}
-			fields.add(field.toString());
-			field.setLength(0);
-			if (i >= text.length()) {
+			if (i >= length) {
 				return fields;
 			}
 			i++; // the comma

@@ -186,11 +186,20 @@ public class SeedService {
 	}
 
 	private String loadCypherText() {
-		return String.join("\n", cypherFiles("seed").stream().map(SeedService::read).toList());
+		return loadCypherText(this.properties);
+	}
+
+	/** The text of {@code cypher/seed/*.cypher}, which the validator checks every label and type against. */
+	static String loadCypherText(SeedProperties properties) {
+		return String.join("\n", cypherFiles(properties, "seed").stream().map(SeedService::read).toList());
 	}
 
 	private List<Path> cypherFiles(String directory) {
-		Path dir = this.properties.cypherPath().resolve(directory);
+		return cypherFiles(this.properties, directory);
+	}
+
+	private static List<Path> cypherFiles(SeedProperties properties, String directory) {
+		Path dir = properties.cypherPath().resolve(directory);
 		try (Stream<Path> files = Files.list(dir)) {
 			return files.filter(f -> f.getFileName().toString().endsWith(".cypher")).sorted().toList();
 		}

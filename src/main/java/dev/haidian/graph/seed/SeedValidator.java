@@ -70,6 +70,21 @@ final class SeedValidator {
 	private final List<SeedProblem> problems = new ArrayList<>();
 
 	/**
+	 * Every node id, with where it was defined: the index of its file in {@link #idFiles} in the high half and
+	 * its line in the low half (a string "file:line" per node would double the memory a million nodes take).
+	 */
+	private final Map<String, Long> ids = new HashMap<>();
+
+	private final List<String> idFiles = new ArrayList<>();
+
+	private final Map<String, String> sourceFiles = new HashMap<>();
+
+	private Map<String, String> articles = Map.of();
+
+	/** Quotes already found verbatim in their source: most rows of a large registry repeat a few sentences. */
+	private final Set<String> verifiedQuotes = new java.util.HashSet<>();
+
+	/**
 	 * @param seedDirectory the seed directory ({@code nodes/}, {@code relationships/})
 	 * @param articlesDirectory where the source articles named in {@code Source.file} are, or {@code null}; quotes
 	 * are checked against them when present
@@ -96,67 +111,74 @@ final class SeedValidator {
 	}
 
 	private Contents check() throws IOException {
-		if (!Files.isDirectory(this.seedDirectory.resolve("nodes"))
-				|| !Files.isDirectory(this.seedDirectory.resolve("relationships"))) {
-			throw new SeedValidationException(List.of(new SeedProblem(this.seedDirectory.toString(), 0, null,
-					"must contain the directories nodes/ and relationships/")));
-		}
-		Map<String, String> idLocations = new HashMap<>();
-		Map<String, String> idLabels = new HashMap<>();
-		Map<String, String> sourceFiles = new HashMap<>();
+		checkDirectories();
 		Map<String, Integer> nodesPerLabel = new java.util.TreeMap<>();
 		for (Path file : csvFiles("nodes")) {
 			String label = baseName(file);
 			CsvTable table = CsvTable.read(this.seedDirectory, file, this.problems);
-			if (!LABEL.matcher(label).matches() || !LABEL_COLUMNS.containsKey(label)) {
-				problem(table.file(), 0, null, "is not a known label; labels are " + new java.util.TreeSet<>(
-						LABEL_COLUMNS.keySet()) + " (add new ones to SeedValidator and the data dictionary)");
+			if (!checkNodeFile(table.file(), label)) {
 				continue;
 			}
-			checkLoaded(table.file(), label);
-			checkHeader(table, NODE_COLUMNS, LABEL_COLUMNS.get(label));
+			checkNodeHeader(table.file(), label, table.header());
 			for (CsvTable.Row row : table.rows()) {
-				checkNode(table, label, row, idLocations, idLabels);
-				if (label.equals("Source") && row.get("id") != null) {
-					sourceFiles.put(row.get("id"), row.get("file"));
-				}
+				checkNode(table.file(), label, row);
 			}
 			nodesPerLabel.put(label, table.rows().size());
 		}
-		Map<String, String> articles = readArticles(sourceFiles);
+		readArticles();
 		Map<String, Integer> relationshipsPerType = new java.util.TreeMap<>();
 		Map<String, Integer> factsPerType = new java.util.TreeMap<>();
 		for (Path file : csvFiles("relationships")) {
 			String type = baseName(file);
 			CsvTable table = CsvTable.read(this.seedDirectory, file, this.problems);
-			if (!TYPE.matcher(type).matches()) {
-				problem(table.file(), 0, null, "must be named after an UPPER_SNAKE relationship type");
+			if (!checkRelationshipFile(table.file(), type)) {
 				continue;
 			}
-			checkLoaded(table.file(), type);
-			checkHeader(table, RELATIONSHIP_COLUMNS, List.copyOf(RELATIONSHIP_EXTRA_COLUMNS.keySet()));
+			checkRelationshipHeader(table.file(), table.header());
 			Set<String> facts = new LinkedHashSet<>();
 			Map<String, Integer> evidence = new HashMap<>();
 			for (CsvTable.Row row : table.rows()) {
-				checkRelationship(table, row, idLocations, sourceFiles, articles);
+				checkRelationship(table.file(), row);
 				String fact = row.get("from") + ">" + row.get("to") + "@" + row.get("validFrom");
 				facts.add(fact);
 				Integer earlier = evidence.putIfAbsent(fact + "|" + row.get("source") + "|" + row.get("quote"),
 						row.line());
 				if (earlier != null) {
-					problem(table, row, "quote", "repeats the fact and evidence of line " + earlier);
+					repeatedEvidence(table.file(), row, earlier);
 				}
 			}
 			relationshipsPerType.put(type, table.rows().size());
 			factsPerType.put(type, facts.size());
 		}
-		if (!this.problems.isEmpty()) {
-			throw new SeedValidationException(this.problems);
-		}
+		throwIfProblems();
 		return new Contents(nodesPerLabel, relationshipsPerType, factsPerType);
 	}
 
-	private List<Path> csvFiles(String directory) throws IOException {
+	// The steps of a validation, in this order, for a reader that streams the files (OfflineImport) instead of
+	// reading each whole: checkDirectories, per node file checkNodeFile + checkNodeHeader + checkNode per row,
+	// readArticles, per relationship file checkRelationshipFile + checkRelationshipHeader + checkRelationship
+	// (and repeatedEvidence) per row, throwIfProblems.
+
+	void checkDirectories() {
+		if (!Files.isDirectory(this.seedDirectory.resolve("nodes"))
+				|| !Files.isDirectory(this.seedDirectory.resolve("relationships"))) {
+			throw new SeedValidationException(List.of(new SeedProblem(this.seedDirectory.toString(), 0, null,
+					"must contain the directories nodes/ and relationships/")));
+		}
+	}
+
+	/** The problems found so far (the caller may add its own, e.g. a file that is not UTF-8). */
+	List<SeedProblem> problems() {
+		return this.problems;
+	}
+
+	void throwIfProblems() {
+		if (!this.problems.isEmpty()) {
+			throw new SeedValidationException(this.problems);
+		}
+	}
+
+	List<Path> csvFiles(String directory) throws IOException {
 		try (Stream<Path> files = Files.list(this.seedDirectory.resolve(directory))) {
 			List<Path> all = files.sorted().toList();
 			for (Path other : all) {
@@ -169,94 +191,136 @@ final class SeedValidator {
 		}
 	}
 
+	/** Whether the file names a known label (if not, the problem is recorded and its rows are not checked). */
+	boolean checkNodeFile(String file, String label) {
+		if (!LABEL.matcher(label).matches() || !LABEL_COLUMNS.containsKey(label)) {
+			problem(file, 0, null, "is not a known label; labels are " + new java.util.TreeSet<>(
+					LABEL_COLUMNS.keySet()) + " (add new ones to SeedValidator and the data dictionary)");
+			return false;
+		}
+		checkLoaded(file, label);
+		return true;
+	}
+
+	void checkNodeHeader(String file, String label, List<String> header) {
+		checkHeader(file, header, NODE_COLUMNS, LABEL_COLUMNS.get(label));
+	}
+
+	/** Whether the file names a relationship type (if not, the problem is recorded and its rows are not checked). */
+	boolean checkRelationshipFile(String file, String type) {
+		if (!TYPE.matcher(type).matches()) {
+			problem(file, 0, null, "must be named after an UPPER_SNAKE relationship type");
+			return false;
+		}
+		checkLoaded(file, type);
+		return true;
+	}
+
+	void checkRelationshipHeader(String file, List<String> header) {
+		checkHeader(file, header, RELATIONSHIP_COLUMNS, List.copyOf(RELATIONSHIP_EXTRA_COLUMNS.keySet()));
+	}
+
+	void repeatedEvidence(String file, CsvTable.Fields row, int earlierLine) {
+		problem(file, row, "quote", "repeats the fact and evidence of line " + earlierLine);
+	}
+
 	private void checkLoaded(String file, String name) {
 		if (!this.loadCypher.contains("'" + name + "'")) {
 			problem(file, 0, null, "is not loaded by cypher/seed/: add '" + name + "' to the list there");
 		}
 	}
 
-	private void checkHeader(CsvTable table, List<String> required, List<String> optional) {
+	private void checkHeader(String file, List<String> header, List<String> required, List<String> optional) {
 		for (String column : required) {
-			if (!table.header().contains(column)) {
-				problem(table.file(), 1, column, "required column is missing from the header");
+			if (!header.contains(column)) {
+				problem(file, 1, column, "required column is missing from the header");
 			}
 		}
 		Set<String> seen = new java.util.HashSet<>();
-		for (String column : table.header()) {
+		for (String column : header) {
 			if (!required.contains(column) && !optional.contains(column)) {
-				problem(table.file(), 1, column, "is not a column of this file; allowed: " + concat(required, optional));
+				problem(file, 1, column, "is not a column of this file; allowed: " + concat(required, optional));
 			}
 			if (!seen.add(column)) {
-				problem(table.file(), 1, column, "appears twice in the header");
+				problem(file, 1, column, "appears twice in the header");
 			}
 		}
 	}
 
-	private void checkNode(CsvTable table, String label, CsvTable.Row row, Map<String, String> idLocations,
-			Map<String, String> idLabels) {
+	void checkNode(String file, String label, CsvTable.Fields row) {
 		String id = row.get("id");
-		String here = table.file() + ":" + row.line();
 		if (id == null) {
-			problem(table, row, "id", "is empty");
+			problem(file, row, "id", "is empty");
 		}
 		else if (!ID.matcher(id).matches()) {
-			problem(table, row, "id", "'" + id + "' is not a slug (lowercase letters, digits and single hyphens)");
-		}
-		else if (idLocations.containsKey(id)) {
-			problem(table, row, "id", "'" + id + "' is already used at " + idLocations.get(id));
+			problem(file, row, "id", "'" + id + "' is not a slug (lowercase letters, digits and single hyphens)");
 		}
 		else {
-			idLocations.put(id, here);
-			idLabels.put(id, label);
+			if (this.idFiles.isEmpty() || !this.idFiles.getLast().equals(file)) {
+				this.idFiles.add(file);
+			}
+			Long earlier = this.ids.putIfAbsent(id, ((long) (this.idFiles.size() - 1) << 32) | row.line());
+			if (earlier != null) {
+				problem(file, row, "id", "'" + id + "' is already used at "
+						+ this.idFiles.get((int) (earlier >>> 32)) + ":" + (int) (long) earlier);
+			}
+		}
+		if (label.equals("Source") && id != null) {
+			this.sourceFiles.put(id, row.get("file"));
 		}
 		for (String column : List.of("name", "nameZh")) {
 			if (row.get(column) == null) {
-				problem(table, row, column, "is empty; every entity needs an English and a Chinese name");
+				problem(file, row, column, "is empty; every entity needs an English and a Chinese name");
 			}
 		}
 		String aliases = row.get("aliases");
 		if (aliases != null && List.of(aliases.split("\\|", -1)).stream().anyMatch(String::isBlank)) {
-			problem(table, row, "aliases", "has an empty alias; separate aliases with a single |");
+			problem(file, row, "aliases", "has an empty alias; separate aliases with a single |");
 		}
-		checkLocation(table, label, row);
+		checkLocation(file, label, row);
 		for (String column : List.of("published", "asOf", "date")) {
-			checkDate(table, row, column);
+			checkDate(file, row, column);
 		}
 		if (row.get("value") != null) {
 			try {
 				Double.parseDouble(row.get("value"));
 			}
 			catch (NumberFormatException ex) {
-				problem(table, row, "value", "'" + row.get("value") + "' is not a number (write 59.9, not 59.9%)");
+				problem(file, row, "value", "'" + row.get("value") + "' is not a number (write 59.9, not 59.9%)");
 			}
 		}
 		if (label.equals("Source") && row.get("file") == null) {
-			problem(table, row, "file", "is empty; name the article's text file so quotes can be checked");
+			problem(file, row, "file", "is empty; name the article's text file so quotes can be checked");
 		}
 	}
 
-	private void checkLocation(CsvTable table, String label, CsvTable.Row row) {
+	/** Whether a node with this id has been checked (valid or not, it is known once its id is). */
+	boolean isNode(String id) {
+		return this.ids.containsKey(id);
+	}
+
+	private void checkLocation(String file, String label, CsvTable.Fields row) {
 		boolean any = LOCATION_COLUMNS.stream().anyMatch(c -> row.get(c) != null);
 		if (!any) {
 			if (PLACES.contains(label)) {
-				problem(table, row, "latitude", "is empty; every " + label + " needs a location");
+				problem(file, row, "latitude", "is empty; every " + label + " needs a location");
 			}
 			return;
 		}
 		for (String column : LOCATION_COLUMNS) {
 			if (row.get(column) == null) {
-				problem(table, row, column, "is empty; a location needs latitude, longitude, precision and source");
+				problem(file, row, column, "is empty; a location needs latitude, longitude, precision and source");
 			}
 		}
-		checkCoordinate(table, row, "latitude", 90);
-		checkCoordinate(table, row, "longitude", 180);
+		checkCoordinate(file, row, "latitude", 90);
+		checkCoordinate(file, row, "longitude", 180);
 		String precision = row.get("locationPrecision");
 		if (precision != null && !PRECISIONS.contains(precision)) {
-			problem(table, row, "locationPrecision", "'" + precision + "' is not one of " + PRECISIONS);
+			problem(file, row, "locationPrecision", "'" + precision + "' is not one of " + PRECISIONS);
 		}
 	}
 
-	private void checkCoordinate(CsvTable table, CsvTable.Row row, String column, double limit) {
+	private void checkCoordinate(String file, CsvTable.Fields row, String column, double limit) {
 		String text = row.get(column);
 		if (text == null) {
 			return;
@@ -264,74 +328,88 @@ final class SeedValidator {
 		try {
 			double value = Double.parseDouble(text);
 			if (Double.isNaN(value) || Math.abs(value) > limit) {
-				problem(table, row, column, "'" + text + "' is outside -" + (int) limit + ".." + (int) limit);
+				problem(file, row, column, "'" + text + "' is outside -" + (int) limit + ".." + (int) limit);
 			}
 		}
 		catch (NumberFormatException ex) {
-			problem(table, row, column, "'" + text + "' is not a decimal number of degrees");
+			problem(file, row, column, "'" + text + "' is not a decimal number of degrees");
 		}
 	}
 
-	private void checkRelationship(CsvTable table, CsvTable.Row row, Map<String, String> ids,
-			Map<String, String> sourceFiles, Map<String, String> articles) {
-		for (String end : List.of("from", "to")) {
+	void checkRelationship(String file, CsvTable.Fields row) {
+		for (String end : RELATIONSHIP_ENDS) {
 			String id = row.get(end);
 			if (id == null) {
-				problem(table, row, end, "is empty");
+				problem(file, row, end, "is empty");
 			}
-			else if (!ids.containsKey(id)) {
-				problem(table, row, end, "'" + id + "' is not the id of any node in seed/nodes/");
+			else if (!this.ids.containsKey(id)) {
+				problem(file, row, end, "'" + id + "' is not the id of any node in seed/nodes/");
 			}
 		}
 		if (row.get("from") != null && row.get("from").equals(row.get("to"))) {
-			problem(table, row, "to", "is the same node as from");
+			problem(file, row, "to", "is the same node as from");
 		}
 		String source = row.get("source");
 		String quote = row.get("quote");
 		if (source == null) {
-			problem(table, row, "source", "is empty; every relationship needs evidence (source and quote)");
+			problem(file, row, "source", "is empty; every relationship needs evidence (source and quote)");
 		}
-		else if (!sourceFiles.containsKey(source)) {
-			problem(table, row, "source", "'" + source + "' is not an id in nodes/Source.csv");
+		else if (!this.sourceFiles.containsKey(source)) {
+			problem(file, row, "source", "'" + source + "' is not an id in nodes/Source.csv");
 		}
 		if (quote == null) {
-			problem(table, row, "quote", "is empty; every relationship needs evidence (source and quote)");
+			problem(file, row, "quote", "is empty; every relationship needs evidence (source and quote)");
 		}
-		else if (source != null && articles.containsKey(source) && !articles.get(source).contains(quote)) {
-			problem(table, row, "quote", "does not occur verbatim in " + sourceFiles.get(source) + ": \"" + quote + "\"");
+		else if (source != null && this.articles.containsKey(source) && !isVerbatim(source, quote)) {
+			problem(file, row, "quote",
+					"does not occur verbatim in " + this.sourceFiles.get(source) + ": \"" + quote + "\"");
 		}
-		checkDate(table, row, "validFrom");
-		checkDate(table, row, "validTo");
+		checkDate(file, row, "validFrom");
+		checkDate(file, row, "validTo");
 		String from = row.get("validFrom");
 		String to = row.get("validTo");
 		if (from != null && to != null && PARTIAL_DATE.matcher(from).matches() && PARTIAL_DATE.matcher(to).matches()
 				&& from.compareTo(to) > 0) {
-			problem(table, row, "validTo", "'" + to + "' is before validFrom '" + from + "'");
+			problem(file, row, "validTo", "'" + to + "' is before validFrom '" + from + "'");
 		}
-		RELATIONSHIP_EXTRA_COLUMNS.forEach((column, share) -> {
-			String text = row.get(column);
-			if (share && text != null) {
-				try {
-					double value = Double.parseDouble(text);
-					if (value < 0 || value > 1) {
-						problem(table, row, column, "'" + text + "' is not a share between 0 and 1");
-					}
-				}
-				catch (NumberFormatException ex) {
-					problem(table, row, column, "'" + text + "' is not a number (write 0.667 for two-thirds)");
+		String share = row.get("staffShare");
+		if (share != null) {
+			try {
+				double value = Double.parseDouble(share);
+				if (value < 0 || value > 1) {
+					problem(file, row, "staffShare", "'" + share + "' is not a share between 0 and 1");
 				}
 			}
-		});
+			catch (NumberFormatException ex) {
+				problem(file, row, "staffShare", "'" + share + "' is not a number (write 0.667 for two-thirds)");
+			}
+		}
 	}
 
-	private void checkDate(CsvTable table, CsvTable.Row row, String column) {
+	private static final List<String> RELATIONSHIP_ENDS = List.of("from", "to");
+
+	private boolean isVerbatim(String source, String quote) {
+		String key = source + "\u0000" + quote;
+		if (this.verifiedQuotes.contains(key)) {
+			return true;
+		}
+		if (!this.articles.get(source).contains(quote)) {
+			return false;
+		}
+		if (this.verifiedQuotes.size() < 100_000) {
+			this.verifiedQuotes.add(key);
+		}
+		return true;
+	}
+
+	private void checkDate(String file, CsvTable.Fields row, String column) {
 		String text = row.get(column);
 		if (text == null) {
 			return;
 		}
 		var matcher = PARTIAL_DATE.matcher(text);
 		if (!matcher.matches()) {
-			problem(table, row, column, "'" + text + "' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
+			problem(file, row, column, "'" + text + "' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
 			return;
 		}
 		try {
@@ -340,13 +418,14 @@ final class SeedValidator {
 					matcher.group(3) != null ? Integer.parseInt(matcher.group(3)) : 1);
 		}
 		catch (DateTimeException ex) {
-			problem(table, row, column, "'" + text + "' is not a calendar date");
+			problem(file, row, column, "'" + text + "' is not a calendar date");
 		}
 	}
 
-	private Map<String, String> readArticles(Map<String, String> sourceFiles) throws IOException {
+	/** Reads the articles named by the Source nodes checked so far, for the verbatim-quote check. */
+	void readArticles() throws IOException {
 		Map<String, String> articles = new HashMap<>();
-		for (var source : sourceFiles.entrySet()) {
+		for (var source : this.sourceFiles.entrySet()) {
 			if (source.getValue() == null) {
 				continue;
 			}
@@ -359,14 +438,14 @@ final class SeedValidator {
 				}
 			}
 		}
-		return articles;
+		this.articles = articles;
 	}
 
-	private void problem(CsvTable table, CsvTable.Row row, String column, String message) {
-		problem(table.file(), row.line(), column, message);
+	private void problem(String file, CsvTable.Fields row, String column, String message) {
+		problem(file, row.line(), column, message);
 	}
 
-	private void problem(String file, int line, String column, String message) {
+	void problem(String file, int line, String column, String message) {
 		this.problems.add(new SeedProblem(file, line, column, message));
 	}
 

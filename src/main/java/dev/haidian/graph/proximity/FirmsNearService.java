@@ -21,6 +21,14 @@ import dev.haidian.graph.query.Reproduction;
  * Which firms sit near a place. Nearness is computed from WGS84 coordinates with the point index on
  * {@code Entity.location}; a firm is as near as the nearest building or area it is located, headquartered or
  * doing R&D in.
+ *
+ * <p>
+ * Only the page is sorted and projected. The places in the radius (a few hundred at most in the densest district)
+ * are ordered by distance; their firms are read in that order, each kept only where it is nearest (no place of
+ * its own is nearer, or as near with a smaller id: the place {@code ORDER BY meters, via.id} would pick first);
+ * and the planner's partial top-k (already ordered by distance, then by name and id within one distance) stops
+ * once the page is full. Sorting every firm in the radius instead cost 2,051 rows around Tsinghua at a million
+ * firms, and the p99 latency with it.
  */
 @Service
 public class FirmsNearService {
@@ -60,23 +68,38 @@ public class FirmsNearService {
 		int offset = Cursors.after(after);
 		Projection projection = new Projection(this.limits.maxFirst());
 		String meters = projection.parameter(withinKm * 1000);
+		String near = "MATCH (via:Entity) WHERE point.distance(via.location, place.location) <= " + meters
+				+ " AND (via:Building OR via:Area)\n";
+		// The count reads every firm of every place in the radius (thousands in a dense district), so it is only
+		// worked out when the answer shows it (totalCount, or pageInfo's hasNextPage).
+		String total = (selection.contains("totalCount") || selection.contains("pageInfo")) ? """
+				CALL (place) {
+				  %1$s  MATCH (firm:Company)-[sits:%2$s]->(via) WHERE sits.retracted IS NULL
+				  RETURN count(DISTINCT firm) AS total
+				}
+				""".formatted(near, SITS_IN) : "CALL () { RETURN 0 AS total }\n";
 		String cypher = "CYPHER 25\n" + Resolve.clause(projection, "place", place, true) + """
 				CALL (place) {
-				  MATCH (via:Entity) WHERE point.distance(via.location, place.location) <= %1$s AND (via:Building OR via:Area)
+				  %1$s  WITH via, point.distance(via.location, place.location) AS meters ORDER BY meters, via.id
 				  MATCH (firm:Company)-[sits:%2$s]->(via) WHERE sits.retracted IS NULL
-				  WITH firm, via, point.distance(via.location, place.location) AS meters ORDER BY meters, via.id
-				  WITH firm, head(collect({via: via, meters: meters})) AS nearest
-				  WITH firm, nearest ORDER BY nearest.meters, firm.name, firm.id
-				  RETURN collect({firm: firm, via: nearest.via, meters: nearest.meters}) AS found
+				    AND NOT EXISTS {
+				      MATCH (firm)-[nearer:%2$s]->(other:Entity)
+				      WHERE nearer.retracted IS NULL AND (other:Building OR other:Area)
+				        AND (point.distance(other.location, place.location) < meters
+				          OR (point.distance(other.location, place.location) = meters AND other.id < via.id))
+				    }
+				  WITH firm, via, meters ORDER BY meters, firm.name, firm.id SKIP %4$s LIMIT %5$s
+				  RETURN collect({firm: firm, via: via, meters: meters}) AS found
 				}
-				RETURN %3$s AS place, %8$s, size(found) AS total,
-				       [i IN range(%4$s, size(found) - 1)[0..%5$s] |
-				         {index: i, distanceKm: found[i].meters / 1000.0, node: %6$s, via: %7$s}] AS page
-				""".formatted(meters, SITS_IN,
+				%9$sRETURN %3$s AS place, %8$s, total,
+				       [i IN range(0, size(found) - 1) |
+				         {index: %4$s + i, distanceKm: found[i].meters / 1000.0, node: %6$s, via: %7$s}] AS page
+				""".formatted(near, SITS_IN,
 				"CASE WHEN place IS NULL THEN null ELSE " + projection.entity("place", Projection.byKey(selection, "place")) + " END",
 				projection.parameter(offset), projection.parameter(size),
 				projection.entity("found[i].firm", Projection.byKey(selection, "edges/node")),
-				projection.entity("found[i].via", Projection.byKey(selection, "edges/via")), Resolve.returned("place"));
+				projection.entity("found[i].via", Projection.byKey(selection, "edges/via")), Resolve.returned("place"),
+				total);
 		Map<String, Object> row = this.reader.one(cypher, projection.parameters());
 		Resolve.require(row, "place", "place", place);
 		Map<String, Object> connection = Pages.connection(row, offset);

@@ -19,9 +19,9 @@ class LinksController {
 	}
 
 	@QueryMapping
-	List<Map<String, Object>> cityLinks(@Argument String cityA, @Argument String cityB,
-			DataFetchingFieldSelectionSet selection) {
-		return this.links.cityLinks(cityA, cityB, selection);
+	List<Map<String, Object>> cityLinks(@Argument String cityA, @Argument String cityB, @Argument Integer first,
+			@Argument String after, DataFetchingFieldSelectionSet selection) {
+		return this.links.cityLinks(cityA, cityB, first, after, selection);
 	}
 
 	@QueryMapping

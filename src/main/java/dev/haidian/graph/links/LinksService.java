@@ -10,6 +10,7 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 import org.springframework.stereotype.Service;
 
 import dev.haidian.graph.query.BrowserLinks;
+import dev.haidian.graph.query.Cursors;
 import dev.haidian.graph.query.GraphReader;
 import dev.haidian.graph.query.InvalidArgumentException;
 import dev.haidian.graph.query.Limits;
@@ -49,36 +50,82 @@ public class LinksService {
 
 	private final BrowserLinks browser;
 
-	LinksService(GraphReader reader, Limits limits, BrowserLinks browser) {
+	private final CityLinksProperties cityLinks;
+
+	LinksService(GraphReader reader, Limits limits, BrowserLinks browser, CityLinksProperties cityLinks) {
 		this.reader = reader;
 		this.limits = limits;
 		this.browser = browser;
+		this.cityLinks = cityLinks;
 	}
 
+	/**
+	 * The entities with a footing in both cities, shortest links first (the two paths' lengths added), then by name
+	 * and id; one page of them, {@code first} after the cursor {@code after}.
+	 *
+	 * <p>
+	 * The search goes outwards from the city with fewer footings ({@code near}, counted from the degree store). A
+	 * direct footing in both cities is the shortest link there is, so the entities found along near's own footing
+	 * relationships that also have one in the other city come first: when there are at least {@code maxCandidates}
+	 * of them (two big cities, tens of thousands of such firms), the answer is drawn from the first ones found, by
+	 * name, and only the page gets its paths worked out. Otherwise every entity within five footing hops of near (at
+	 * most {@code maxCandidates}, breadth first) is a candidate, and each gets the shortest path to either city, as
+	 * before. On a graph where neither bound is reached (the seed graph) this is every link there is, in the same
+	 * order; a SHORTEST search from every entity in the graph timed out at a million firms.
+	 */
 	@SuppressWarnings("unchecked")
-	public List<Map<String, Object>> cityLinks(String cityA, String cityB, DataFetchingFieldSelectionSet selection) {
+	public List<Map<String, Object>> cityLinks(String cityA, String cityB, Integer first, String after,
+			DataFetchingFieldSelectionSet selection) {
 		requireName("cityA", cityA);
 		requireName("cityB", cityB);
+		int size = this.limits.first(first, 20);
+		int offset = Cursors.after(after);
 		Projection projection = new Projection(this.limits.maxFirst());
+		String bound = projection.parameter(this.cityLinks.maxCandidates());
+		String skip = projection.parameter(offset);
+		String limit = projection.parameter(size);
 		String cypher = "CYPHER 25\n" + Resolve.clause(projection, "a", cityA, true)
 				+ Resolve.clause(projection, "b", cityB, true) + """
 				CALL (a, b) {
 				  WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-				  MATCH toA = SHORTEST 1 (e:%1$s)-[x:%2$s WHERE x.retracted IS NULL]->{1,%3$d}(a)
+				  WITH a, b, COUNT { (a)<-[:%2$s]-() } <= COUNT { (b)<-[:%2$s]-() } AS fromA
+				  WITH a, b, CASE WHEN fromA THEN a ELSE b END AS near, CASE WHEN fromA THEN b ELSE a END AS far
+				  CALL (near, far) {
+				    MATCH (near)<-[x:%2$s]-(e)
+				    WHERE x.retracted IS NULL AND (%7$s)
+				      AND EXISTS { (e)-[y:%2$s]->(far) WHERE y.retracted IS NULL }
+				    WITH DISTINCT e LIMIT %4$s
+				    RETURN collect(e) AS direct
+				  }
+				  WITH a, b, near, direct, size(direct) >= %4$s AS dense
+				  CALL (near, direct, dense) {
+				    WITH near WHERE NOT dense
+				    MATCH (near)<-[x:%2$s WHERE x.retracted IS NULL]-{1,%3$d}(e:%1$s)
+				    WITH DISTINCT e LIMIT %4$s
+				    RETURN collect(e) AS reached
+				  }
+				  UNWIND CASE WHEN dense
+				      THEN COLLECT { UNWIND direct AS e WITH e ORDER BY e.name, e.id SKIP %5$s LIMIT %6$s RETURN e }
+				      ELSE (direct + [e IN reached WHERE NOT e IN direct])[..%4$s] END AS e
+				  MATCH toA = SHORTEST 1 (e)-[x:%2$s WHERE x.retracted IS NULL]->{1,%3$d}(a)
 				  MATCH toB = SHORTEST 1 (e)-[y:%2$s WHERE y.retracted IS NULL]->{1,%3$d}(b)
 				  WHERE NOT b IN nodes(toA) AND NOT a IN nodes(toB)
-				  WITH e, toA, toB ORDER BY length(toA) + length(toB), e.name, e.id
+				  WITH dense, e, toA, toB ORDER BY length(toA) + length(toB), e.name, e.id
+				  WITH dense, collect({e: e, toA: toA, toB: toB}) AS found
+				  UNWIND CASE WHEN dense THEN found ELSE found[%5$s..%5$s + %6$s] END AS link
+				  WITH link.e AS e, link.toA AS toA, link.toB AS toB
 				  RETURN collect({
 				    id: e.id,
-				    entity: %4$s,
+				    entity: %8$s,
 				    summary: e.name + ' (' + e.nameZh + '): '
 				      + reduce(s = '', i IN range(0, length(toA) - 1) | s + ' -' + type(relationships(toA)[i]) + '-> ' + nodes(toA)[i + 1].name)
 				      + ';' + reduce(s = '', i IN range(0, length(toB) - 1) | s + ' -' + type(relationships(toB)[i]) + '-> ' + nodes(toB)[i + 1].name),
-				    paths: [%5$s, %6$s]
+				    paths: [%9$s, %10$s]
 				  }) AS links
 				}
-				RETURN a.id AS cityA, b.id AS cityB, links, %7$s, %8$s
-				""".formatted(ACTORS, FOOTING, FOOTING_HOPS,
+				RETURN a.id AS cityA, b.id AS cityB, links, %11$s, %12$s
+				""".formatted(ACTORS, FOOTING, FOOTING_HOPS, bound, skip, limit,
+				ACTORS.replaceAll("(\\w+)", "e:$1").replace("|", " OR "),
 				projection.entity("e", Projection.byKey(selection, "entity")),
 				projection.path("toA", Projection.byKey(selection, "paths")),
 				projection.path("toB", Projection.byKey(selection, "paths")), Resolve.returned("a"), Resolve.returned("b"));
@@ -93,6 +140,7 @@ public class LinksService {
 			Reproduction reproduction = this.browser.reproduce(CITY_LINK_GRAPH,
 					Map.of("entity", link.get("id"), "cityA", row.get("cityA"), "cityB", row.get("cityB")));
 			Map<String, Object> result = new LinkedHashMap<>(link);
+			result.put("cursor", Cursors.at(offset + links.size()));
 			result.put("cypher", reproduction);
 			result.put("browserUrl", reproduction.browserUrl());
 			List<Map<String, Object>> paths = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import dev.haidian.graph.support.ServiceTest;
 
@@ -52,6 +53,79 @@ class LinksTests extends ServiceTest {
 			assertThat((String) link.get("summary")).isNotBlank();
 			assertThat((String) link.get("browserUrl")).contains("cmd=edit");
 		}
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Map<String, Object>> cityLinks(HttpGraphQlTester graphQl, Integer first, String after) {
+		return graphQl.documentName("cityLinks")
+			.variable("cityA", "北京")
+			.variable("cityB", "杭州")
+			.variable("first", first)
+			.variable("after", after)
+			.execute()
+			.path("cityLinks")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map(m -> (Map<String, Object>) m)
+			.toList();
+	}
+
+	static List<Object> ids(List<Map<String, Object>> links) {
+		return links.stream().map(l -> (Object) ((Map<?, ?>) l.get("entity")).get("id")).toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	static int length(Map<String, Object> link) {
+		return ((List<Map<String, Object>>) link.get("paths")).stream()
+			.mapToInt(p -> ((Number) p.get("length")).intValue())
+			.sum();
+	}
+
+	@Test
+	void linksComeShortestFirstThenByNameAndPagesFollowEachOther() {
+		List<Map<String, Object>> all = cityLinks(this.graphQl, 100, null);
+		assertThat(all).hasSizeGreaterThan(3);
+		for (int i = 1; i < all.size(); i++) {
+			Map<String, Object> before = all.get(i - 1);
+			Map<String, Object> link = all.get(i);
+			assertThat(length(link)).isGreaterThanOrEqualTo(length(before));
+			if (length(link) == length(before)) {
+				assertThat((String) ((Map<?, ?>) link.get("entity")).get("name"))
+					.isGreaterThanOrEqualTo((String) ((Map<?, ?>) before.get("entity")).get("name"));
+			}
+		}
+		assertThat(ids(cityLinks(this.graphQl, null, null))).as("first defaults to 20").isEqualTo(ids(all).subList(0, Math.min(20, all.size())));
+		List<Map<String, Object>> page = cityLinks(this.graphQl, 2, null);
+		assertThat(ids(page)).isEqualTo(ids(all).subList(0, 2));
+		List<Map<String, Object>> next = cityLinks(this.graphQl, 2, (String) page.getLast().get("cursor"));
+		assertThat(ids(next)).isEqualTo(ids(all).subList(2, 4));
+		List<Map<String, Object>> rest = cityLinks(this.graphQl, 100, (String) next.getLast().get("cursor"));
+		assertThat(ids(rest)).isEqualTo(ids(all).subList(4, all.size()));
+		assertThat(cityLinks(this.graphQl, 100, (String) all.getLast().get("cursor"))).isEmpty();
+	}
+
+	@Test
+	void firstAndAfterAreChecked() {
+		for (int first : new int[] { 0, 101 }) {
+			this.graphQl.documentName("cityLinks")
+				.variable("cityA", "北京")
+				.variable("cityB", "杭州")
+				.variable("first", first)
+				.execute()
+				.errors()
+				.expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST
+						&& e.getMessage().startsWith("first must be between 1 and 100"))
+				.verify();
+		}
+		this.graphQl.documentName("cityLinks")
+			.variable("cityA", "北京")
+			.variable("cityB", "杭州")
+			.variable("after", "not-a-cursor")
+			.execute()
+			.errors()
+			.expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().startsWith("after "))
+			.verify();
 	}
 
 	private static String article(String file) throws IOException {

@@ -72,6 +72,12 @@ public class LinksService {
 	 * most {@code maxCandidates}, breadth first) is a candidate, and each gets the shortest path to either city, as
 	 * before. On a graph where neither bound is reached (the seed graph) this is every link there is, in the same
 	 * order; a SHORTEST search from every entity in the graph timed out at a million firms.
+	 *
+	 * <p>
+	 * Before a candidate gets its SHORTEST paths, it must reach both cities going upwards from itself ({@code t.id =},
+	 * not {@code t =}, so that the planner does not turn it into a search from the city's end too). A SHORTEST search
+	 * that finds nothing expands from both ends, and from a big city that is hundreds of thousands of relationships:
+	 * 海淀区 and 上海 took 12.4 million db hits for 50 candidates without this check, 3,580 with it.
 	 */
 	@SuppressWarnings("unchecked")
 	public List<Map<String, Object>> cityLinks(String cityA, String cityB, Integer first, String after,
@@ -107,6 +113,9 @@ public class LinksService {
 				  UNWIND CASE WHEN dense
 				      THEN COLLECT { UNWIND direct AS e WITH e ORDER BY e.name, e.id SKIP %5$s LIMIT %6$s RETURN e }
 				      ELSE (direct + [e IN reached WHERE NOT e IN direct])[..%4$s] END AS e
+				  WITH a, b, dense, e WHERE dense
+				    OR (EXISTS { (e)-[u:%2$s WHERE u.retracted IS NULL]->{1,%3$d}(t) WHERE t.id = a.id }
+				      AND EXISTS { (e)-[v:%2$s WHERE v.retracted IS NULL]->{1,%3$d}(t) WHERE t.id = b.id })
 				  MATCH toA = SHORTEST 1 (e)-[x:%2$s WHERE x.retracted IS NULL]->{1,%3$d}(a)
 				  MATCH toB = SHORTEST 1 (e)-[y:%2$s WHERE y.retracted IS NULL]->{1,%3$d}(b)
 				  WHERE NOT b IN nodes(toA) AND NOT a IN nodes(toB)

@@ -13,6 +13,7 @@ import dev.haidian.graph.query.BrowserLinks;
 import dev.haidian.graph.query.Cursors;
 import dev.haidian.graph.query.GraphReader;
 import dev.haidian.graph.query.InvalidArgumentException;
+import dev.haidian.graph.query.Lazy;
 import dev.haidian.graph.query.Limits;
 import dev.haidian.graph.query.Projection;
 import dev.haidian.graph.query.Reproduction;
@@ -146,17 +147,18 @@ public class LinksService {
 		}
 		List<Map<String, Object>> links = new ArrayList<>();
 		for (Map<String, Object> link : (List<Map<String, Object>>) row.get("links")) {
-			Reproduction reproduction = this.browser.reproduce(CITY_LINK_GRAPH,
-					Map.of("entity", link.get("id"), "cityA", row.get("cityA"), "cityB", row.get("cityB")));
+			Lazy<Reproduction> reproduction = Lazy.of(() -> this.browser.reproduce(CITY_LINK_GRAPH,
+					Map.of("entity", link.get("id"), "cityA", row.get("cityA"), "cityB", row.get("cityB"))));
+			Lazy<String> browserUrl = reproduction.map(Reproduction::browserUrl);
 			Map<String, Object> result = new LinkedHashMap<>(link);
 			result.put("cursor", Cursors.at(offset + links.size()));
 			result.put("cypher", reproduction);
-			result.put("browserUrl", reproduction.browserUrl());
+			result.put("browserUrl", browserUrl);
 			List<Map<String, Object>> paths = new ArrayList<>();
 			for (Map<String, Object> path : (List<Map<String, Object>>) link.get("paths")) {
 				Map<String, Object> withCypher = new LinkedHashMap<>(path);
 				withCypher.put("cypher", reproduction);
-				withCypher.put("browserUrl", reproduction.browserUrl());
+				withCypher.put("browserUrl", browserUrl);
 				paths.add(withCypher);
 			}
 			result.put("paths", paths);
@@ -192,15 +194,16 @@ public class LinksService {
 		Map<String, Object> row = this.reader.one(cypher, projection.parameters());
 		Resolve.require(row, "a", "from", from);
 		Resolve.require(row, "b", "to", to);
-		Reproduction reproduction = this.browser.reproduce("""
+		Lazy<Reproduction> reproduction = Lazy.of(() -> this.browser.reproduce("""
 				MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 				MATCH p = SHORTEST %d (a)-[r WHERE r.retracted IS NULL]-{1,%d}(b)
-				RETURN p""".formatted(count, hops), Map.of("from", row.get("from"), "to", row.get("to")));
+				RETURN p""".formatted(count, hops), Map.of("from", row.get("from"), "to", row.get("to"))));
+		Lazy<String> browserUrl = reproduction.map(Reproduction::browserUrl);
 		List<Map<String, Object>> paths = new ArrayList<>();
 		for (Map<String, Object> path : (List<Map<String, Object>>) row.get("paths")) {
 			Map<String, Object> result = new LinkedHashMap<>(path);
 			result.put("cypher", reproduction);
-			result.put("browserUrl", reproduction.browserUrl());
+			result.put("browserUrl", browserUrl);
 			paths.add(result);
 		}
 		return paths;

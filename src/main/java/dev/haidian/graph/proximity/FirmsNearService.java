@@ -11,6 +11,7 @@ import dev.haidian.graph.query.BrowserLinks;
 import dev.haidian.graph.query.Cursors;
 import dev.haidian.graph.query.GraphReader;
 import dev.haidian.graph.query.InvalidArgumentException;
+import dev.haidian.graph.query.Lazy;
 import dev.haidian.graph.query.Limits;
 import dev.haidian.graph.query.Names;
 import dev.haidian.graph.query.Projection;
@@ -104,10 +105,10 @@ public class FirmsNearService {
 		Resolve.require(row, "place", "place", place);
 		Map<String, Object> connection = Pages.connection(row, offset);
 		connection.put("place", row.get("place"));
-		Reproduction reproduction = this.browser.reproduce(GRAPH,
-				Map.of("key", Names.key(place), "meters", withinKm * 1000));
+		Lazy<Reproduction> reproduction = Lazy.of(() -> this.browser.reproduce(GRAPH,
+				Map.of("key", Names.key(place), "meters", withinKm * 1000)));
 		connection.put("cypher", reproduction);
-		connection.put("browserUrl", reproduction.browserUrl());
+		connection.put("browserUrl", reproduction.map(Reproduction::browserUrl));
 		return connection;
 	}
 

@@ -33,7 +33,8 @@ class GraphQlWiring {
 			Object source = env.getSource();
 			if (source instanceof Map<?, ?> map) {
 				String key = env.getField().getResultKey();
-				return map.containsKey(key) ? map.get(key) : map.get(env.getField().getName());
+				Object value = map.containsKey(key) ? map.get(key) : map.get(env.getField().getName());
+				return (value instanceof Lazy<?> lazy) ? lazy.get() : value;
 			}
 			return PropertyDataFetcher.fetching(env.getField().getName()).get(env);
 		};

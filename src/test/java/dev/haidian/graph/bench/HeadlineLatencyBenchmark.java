@@ -45,7 +45,12 @@ class HeadlineLatencyBenchmark {
 	void headlineQueriesGraphQlVersusDriver() throws Exception {
 		String store = System.getProperty("bench.data-directory");
 		String scale = (store == null) ? "seed graph" : "store " + store;
-		String command = "./mvnw -Pbenchmark verify" + ((store == null) ? "" : " -Dbench.ephemeral=false -Dbench.seed-load=never -Dbench.data-directory=" + store);
+		String command = "./mvnw -Pbenchmark verify -Dtest=HeadlineLatencyBenchmark"
+				+ ((store == null) ? "" : " -Dbench.ephemeral=false -Dbench.seed-load=never -Dbench.data-directory=" + store)
+				+ java.util.stream.Stream.of("bench.page-cache", "bench.warmup", "bench.runs", "bench.clients", "bench.queries")
+					.filter(p -> System.getProperty(p) != null)
+					.map(p -> " -D" + p + "=" + System.getProperty(p))
+					.collect(java.util.stream.Collectors.joining());
 		String counts = this.driver.executableQuery(
 				"CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels")
 			.execute().records().getFirst().values().toString();

@@ -234,7 +234,7 @@ class GraphQlGuardFilter extends OncePerRequestFilter {
 	private record Window(long minute, AtomicInteger count) {
 	}
 
-	private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+	static void refuse(HttpServletResponse response, int status, String message) throws IOException {
 		response.setStatus(status);
 		response.setContentType("application/json");
 		response.setCharacterEncoding("UTF-8");

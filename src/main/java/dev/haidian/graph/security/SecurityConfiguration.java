@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The service is an API without sessions, cookies or login pages, so it needs no security framework: who may
- * do what on {@code /graphql} is decided by {@link GraphQlGuardFilter}, one servlet filter; everything else
+ * do what on {@code /graphql} is decided by {@link GraphQlGuardFilter}, one servlet filter, behind
+ * {@link ReadinessGate}; everything else
  * (GraphiQL, its assets, health, info) is open. Every response carries the usual protective headers. (A
  * general-purpose security filter chain, with an observation around each of its dozen filters, cost more
  * than the rest of a small GraphQL request together.)
@@ -33,6 +35,15 @@ class SecurityConfiguration {
 				new GraphQlGuardFilter(new Credentials(properties), properties, path));
 		registration.addUrlPatterns(path);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ReadinessGate> readinessGate(ApplicationAvailability availability,
+			@Value("${spring.graphql.http.path:/graphql}") String path) {
+		var registration = new FilterRegistrationBean<>(new ReadinessGate(availability));
+		registration.addUrlPatterns(path);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
 		return registration;
 	}
 

@@ -8,12 +8,20 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationContext;
+
 import dev.haidian.graph.support.ServiceTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GraphQL over HTTP as its specification describes it: media types, GET for queries, status codes. */
 class GraphQlHttpTests extends ServiceTest {
+
+	@Autowired
+	private ApplicationContext context;
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -90,6 +98,26 @@ class GraphQlHttpTests extends ServiceTest {
 		assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
 		assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
 		assertThat(response.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+	}
+
+	@Test
+	void whileTheServiceRefusesTrafficGraphQlAnswers503AndNothingRuns() throws Exception {
+		long before = this.statements.count();
+		AvailabilityChangeEvent.publish(this.context, ReadinessState.REFUSING_TRAFFIC);
+		try {
+			var refused = send(post("{\"query\": \"{ entity(name: \\\"月之暗面\\\") { id } }\"}",
+					"application/graphql-response+json"));
+			assertThat(refused.statusCode()).isEqualTo(503);
+			assertThat(refused.headers().firstValue("Retry-After")).contains("2");
+			assertThat(refused.body()).contains("shutting down");
+			assertThat(this.statements.count() - before).as("Cypher statements").isZero();
+			assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(503);
+		}
+		finally {
+			AvailabilityChangeEvent.publish(this.context, ReadinessState.ACCEPTING_TRAFFIC);
+		}
+		assertThat(send(getQuery("{ entity(name: \"月之暗面\") { id } }")).body()).contains("moonshot-ai");
+		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
 	}
 
 }

@@ -89,6 +89,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 					: properties.dataDirectory().toAbsolutePath().normalize();
 			Files.createDirectories(data);
 			beforeStart.prepare(data);
+			warnIfStoreOutgrowsPageCache(data, ByteUnit.parse(properties.pageCache()));
 			String host = properties.listenAddress();
 			int bolt = properties.ephemeral() ? 0 : properties.boltPort();
 			int http = properties.ephemeral() ? 0 : properties.httpPort();
@@ -131,6 +132,37 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not prepare the embedded Neo4j directories", ex);
+		}
+	}
+
+	/**
+	 * A store larger than the page cache is read from disk again and again: by every index population after a
+	 * bulk import (1M firms, 3.3 GB: 70 s with a 2 GB page cache, 38 s with 4 GB) and by queries that touch much
+	 * of the graph. Neo4j says nothing about it, so we do.
+	 */
+	static void warnIfStoreOutgrowsPageCache(Path data, long pageCache) {
+		Path database = data.resolve("databases").resolve(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+		if (!Files.isDirectory(database)) {
+			return;
+		}
+		long size;
+		try (var files = Files.walk(database)) {
+			size = files.filter(Files::isRegularFile).mapToLong(file -> {
+				try {
+					return Files.size(file);
+				}
+				catch (IOException ex) {
+					return 0;
+				}
+			}).sum();
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return;
+		}
+		if (size > pageCache) {
+			log.warn("The store in {} is {} MiB but the page cache only {} MiB: index builds and large queries will "
+					+ "read from disk; set app.neo4j.embedded.page-cache (NEO4J_PAGE_CACHE) to {}m or more if memory "
+					+ "allows", database, size >> 20, pageCache >> 20, ((size >> 20) / 256 + 1) * 256);
 		}
 	}
 

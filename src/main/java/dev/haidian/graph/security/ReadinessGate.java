@@ -31,7 +31,9 @@ final class ReadinessGate extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (this.availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC) {
-			this.wasReady = true;
+			if (!this.wasReady) {
+				this.wasReady = true;
+			}
 			chain.doFilter(request, response);
 			return;
 		}

@@ -19,10 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The service is an API without sessions, cookies or login pages, so it needs no security framework: who may
  * do what on {@code /graphql} is decided by {@link GraphQlGuardFilter}, one servlet filter, behind
- * {@link ReadinessGate}; everything else
- * (GraphiQL, its assets, health, info) is open. Every response carries the usual protective headers. (A
- * general-purpose security filter chain, with an observation around each of its dozen filters, cost more
- * than the rest of a small GraphQL request together.)
+ * {@link ReadinessGate}; everything else (GraphiQL, its assets, health, info) is open. Every response carries the
+ * usual protective headers. (A general-purpose security filter chain, with an observation around each of its
+ * dozen filters, cost more than the rest of a small GraphQL request together.)
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)

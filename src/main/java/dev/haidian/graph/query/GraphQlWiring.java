@@ -2,8 +2,9 @@ package dev.haidian.graph.query;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.TrivialDataFetcher;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
@@ -50,19 +51,9 @@ class GraphQlWiring {
 	/** Parsed and validated documents by query text (and operation name), at most {@code MAX_DOCUMENTS}. */
 	@Bean
 	GraphQlSourceBuilderCustomizer parsedDocumentCache() {
-		Map<String, PreparsedDocumentEntry> documents = new ConcurrentHashMap<>();
-		PreparsedDocumentProvider provider = (input, parseAndValidate) -> {
-			String key = input.getOperationName() + "\u0000" + input.getQuery();
-			PreparsedDocumentEntry entry = documents.get(key);
-			if (entry == null) {
-				entry = parseAndValidate.apply(input);
-				if (documents.size() >= MAX_DOCUMENTS) {
-					documents.clear();
-				}
-				documents.put(key, entry);
-			}
-			return CompletableFuture.completedFuture(entry);
-		};
+		Cache<String, PreparsedDocumentEntry> documents = Caffeine.newBuilder().maximumSize(MAX_DOCUMENTS).build();
+		PreparsedDocumentProvider provider = (input, parseAndValidate) -> CompletableFuture.completedFuture(
+				documents.get(input.getOperationName() + "\u0000" + input.getQuery(), key -> parseAndValidate.apply(input)));
 		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
 	}
 

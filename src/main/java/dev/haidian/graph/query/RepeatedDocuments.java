@@ -1,8 +1,9 @@
 package dev.haidian.graph.query;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.ExecutionContext;
@@ -28,7 +29,7 @@ import graphql.schema.DataFetchingFieldSelectionSet;
  *
  * <p>
  * A document over a limit is never remembered: it is checked (and refused with graphql-java's own message)
- * every time. Each memory holds at most {@code MAX_ENTRIES} entries and then starts afresh.
+ * every time. Each memory holds at most {@code MAX_ENTRIES} entries, the least used going first.
  */
 final class RepeatedDocuments extends SimplePerformantInstrumentation {
 
@@ -62,9 +63,11 @@ final class RepeatedDocuments extends SimplePerformantInstrumentation {
 
 	private final MaxQueryComplexityInstrumentation complexity;
 
-	private final Map<Operation, Boolean> withinLimits = new ConcurrentHashMap<>();
+	private final Cache<Operation, Boolean> withinLimits = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 
-	private final Map<RootField, DataFetchingFieldSelectionSet> selections = new ConcurrentHashMap<>();
+	private final Cache<RootField, DataFetchingFieldSelectionSet> selections = Caffeine.newBuilder()
+		.maximumSize(MAX_ENTRIES)
+		.build();
 
 	RepeatedDocuments(Limits limits) {
 		this.depth = new MaxQueryDepthInstrumentation(limits.maxDepth());
@@ -75,7 +78,7 @@ final class RepeatedDocuments extends SimplePerformantInstrumentation {
 	public InstrumentationContext<ExecutionResult> beginExecuteOperation(
 			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
 		Operation operation = Operation.of(parameters.getExecutionContext());
-		if (!this.withinLimits.containsKey(operation)) {
+		if (this.withinLimits.getIfPresent(operation) == null) {
 			// Each throws AbortExecutionException (the GraphQL error the client sees) when its limit is exceeded.
 			this.depth.beginExecuteOperation(parameters, null);
 			this.complexity.beginExecuteOperation(parameters, null);
@@ -95,7 +98,7 @@ final class RepeatedDocuments extends SimplePerformantInstrumentation {
 
 	private DataFetchingEnvironment withRememberedSelection(DataFetchingEnvironment env) {
 		RootField key = new RootField(Operation.of(env), env.getField().getResultKey());
-		DataFetchingFieldSelectionSet selection = this.selections.get(key);
+		DataFetchingFieldSelectionSet selection = this.selections.getIfPresent(key);
 		if (selection == null) {
 			selection = env.getSelectionSet();
 			selection.getFields(); // computed now, before other threads can see it
@@ -105,14 +108,10 @@ final class RepeatedDocuments extends SimplePerformantInstrumentation {
 		return DataFetchingEnvironmentImpl.newDataFetchingEnvironment(env).selectionSet(selection).build();
 	}
 
-	private static <K, V> void remember(Map<K, V> memory, K key, V value) {
-		if (key.toString().length() > MAX_KEY_LENGTH) {
-			return; // large variables: the same request is unlikely to come again, and memory is not free
+	private static <K, V> void remember(Cache<K, V> memory, K key, V value) {
+		if (key.toString().length() <= MAX_KEY_LENGTH) {
+			memory.put(key, value); // large variables: the same request is unlikely to come again
 		}
-		if (memory.size() >= MAX_ENTRIES) {
-			memory.clear();
-		}
-		memory.put(key, value);
 	}
 
 }

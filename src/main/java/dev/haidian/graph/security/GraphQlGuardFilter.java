@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.NodeVisitorStub;
@@ -154,7 +156,7 @@ class GraphQlGuardFilter extends OncePerRequestFilter {
 	/**
 	 * What the guard needs to know of a document: its aliases and the names of its operations that are not
 	 * queries. Remembered per query text (clients send the same few documents again and again, and parsing is
-	 * most of the guard's cost); at most {@code MAX_SHAPES}, then the memory starts afresh.
+	 * most of the guard's cost); at most {@code MAX_SHAPES}, the least used going first.
 	 */
 	record Shape(int aliases, java.util.List<Optional<String>> writes) {
 	}
@@ -165,29 +167,25 @@ class GraphQlGuardFilter extends OncePerRequestFilter {
 
 	private static final Shape UNPARSEABLE = new Shape(0, java.util.List.of());
 
-	private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
+	private final Cache<String, Shape> shapes = Caffeine.newBuilder().maximumSize(MAX_SHAPES).build();
 
 	private Shape shape(String query) {
 		if (query == null) {
 			return null;
 		}
-		Shape shape = this.shapes.get(query);
-		if (shape == null) {
-			Document document = parse(query);
-			shape = (document == null) ? UNPARSEABLE : new Shape(aliases(document), document
-				.getDefinitionsOfType(OperationDefinition.class)
-				.stream()
-				.filter(op -> op.getOperation() != OperationDefinition.Operation.QUERY)
-				.map(op -> Optional.ofNullable(op.getName()))
-				.toList());
-			if (query.length() <= MAX_SHAPE_QUERY_LENGTH) {
-				if (this.shapes.size() >= MAX_SHAPES) {
-					this.shapes.clear();
-				}
-				this.shapes.put(query, shape);
-			}
-		}
+		Shape shape = (query.length() <= MAX_SHAPE_QUERY_LENGTH) ? this.shapes.get(query, GraphQlGuardFilter::parseShape)
+				: parseShape(query);
 		return (shape == UNPARSEABLE) ? null : shape;
+	}
+
+	private static Shape parseShape(String query) {
+		Document document = parse(query);
+		return (document == null) ? UNPARSEABLE : new Shape(aliases(document), document
+			.getDefinitionsOfType(OperationDefinition.class)
+			.stream()
+			.filter(op -> op.getOperation() != OperationDefinition.Operation.QUERY)
+			.map(op -> Optional.ofNullable(op.getName()))
+			.toList());
 	}
 
 	private static Document parse(String query) {

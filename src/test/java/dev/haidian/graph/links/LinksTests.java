@@ -22,16 +22,7 @@ class LinksTests extends ServiceTest {
 	@SuppressWarnings("unchecked")
 	void beijingAndHangzhouAreLinkedByDeepSeekAndUnitreeWithQuotesFromTheArticles() throws IOException {
 		long before = this.statements.count();
-		List<Map<String, Object>> links = this.graphQl.documentName("cityLinks")
-			.variable("cityA", "北京")
-			.variable("cityB", "杭州")
-			.execute()
-			.path("cityLinks")
-			.entityList(Map.class)
-			.get()
-			.stream()
-			.map(m -> (Map<String, Object>) m)
-			.toList();
+		List<Map<String, Object>> links = cityLinks(this.graphQl, null, null);
 		assertThat(this.statements.count() - before).as("Cypher statements for the request").isEqualTo(1);
 		assertThat(links).extracting(l -> ((Map<String, Object>) l.get("entity")).get("id"))
 			.contains("deepseek", "unitree-robotics");
@@ -57,12 +48,14 @@ class LinksTests extends ServiceTest {
 
 	@SuppressWarnings("unchecked")
 	static List<Map<String, Object>> cityLinks(HttpGraphQlTester graphQl, Integer first, String after) {
-		return graphQl.documentName("cityLinks")
-			.variable("cityA", "北京")
-			.variable("cityB", "杭州")
-			.variable("first", first)
-			.variable("after", after)
-			.execute()
+		var request = graphQl.documentName("cityLinks").variable("cityA", "北京").variable("cityB", "杭州");
+		if (first != null) {
+			request = request.variable("first", first);
+		}
+		if (after != null) {
+			request = request.variable("after", after);
+		}
+		return request.execute()
 			.path("cityLinks")
 			.entityList(Map.class)
 			.get()

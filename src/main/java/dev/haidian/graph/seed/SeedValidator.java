@@ -48,8 +48,8 @@ final class SeedValidator {
 	/** Labels whose every node must have a location. */
 	static final Set<String> PLACES = Set.of("Building", "University", "Area", "City");
 
-	/** Extra relationship columns, beyond {@link #RELATIONSHIP_COLUMNS}, and whether they are numeric shares. */
-	static final Map<String, Boolean> RELATIONSHIP_EXTRA_COLUMNS = Map.of("role", false, "staffShare", true);
+	/** Optional relationship columns, beyond {@link #RELATIONSHIP_COLUMNS}, in the order error messages list them. */
+	static final List<String> RELATIONSHIP_EXTRA_COLUMNS = List.of("role", "staffShare");
 
 	static final Set<String> PRECISIONS = Set.of("exact", "approx-200m", "approx-500m", "approx-2km", "centroid");
 
@@ -217,7 +217,7 @@ final class SeedValidator {
 	}
 
 	void checkRelationshipHeader(String file, List<String> header) {
-		checkHeader(file, header, RELATIONSHIP_COLUMNS, List.copyOf(RELATIONSHIP_EXTRA_COLUMNS.keySet()));
+		checkHeader(file, header, RELATIONSHIP_COLUMNS, RELATIONSHIP_EXTRA_COLUMNS);
 	}
 
 	void repeatedEvidence(String file, CsvTable.Fields row, int earlierLine) {
@@ -292,11 +292,6 @@ final class SeedValidator {
 		if (label.equals("Source") && row.get("file") == null) {
 			problem(file, row, "file", "is empty; name the article's text file so quotes can be checked");
 		}
-	}
-
-	/** Whether a node with this id has been checked (valid or not, it is known once its id is). */
-	boolean isNode(String id) {
-		return this.ids.containsKey(id);
 	}
 
 	private void checkLocation(String file, String label, CsvTable.Fields row) {
@@ -445,7 +440,7 @@ final class SeedValidator {
 		problem(file, row.line(), column, message);
 	}
 
-	void problem(String file, int line, String column, String message) {
+	private void problem(String file, int line, String column, String message) {
 		this.problems.add(new SeedProblem(file, line, column, message));
 	}
 

@@ -39,6 +39,9 @@ import dev.haidian.graph.query.Names;
  */
 public final class BulkImport {
 
+	/** The index on the progress nodes a resumed import reads; the offline path creates it too (same schema). */
+	static final String PROGRESS_INDEX = "CREATE INDEX ImportProgress_id IF NOT EXISTS FOR (n:ImportProgress) ON (n.id)";
+
 	private final Driver driver;
 
 	private final SeedService seed;
@@ -104,7 +107,7 @@ public final class BulkImport {
 		Meter meter = new Meter(total, this.reportEveryNanos);
 		ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("bulk-import").factory());
 		try (Session session = this.driver.session()) {
-			session.run("CREATE INDEX ImportProgress_id IF NOT EXISTS FOR (n:ImportProgress) ON (n.id)").consume();
+			session.run(PROGRESS_INDEX).consume();
 			this.seed.applySchema();
 			Map<String, Long> done = new HashMap<>();
 			session.run("MATCH (p:ImportProgress) WHERE p.id STARTS WITH $prefix RETURN p.id AS id, p.rows AS rows",
@@ -123,14 +126,7 @@ public final class BulkImport {
 			}
 			var totals = session.executeWrite(tx -> {
 				tx.run("MATCH (p:ImportProgress) DETACH DELETE p").consume();
-				return tx.run("""
-						CALL () { MATCH (n) WHERE NOT n:SeedLoad RETURN count(n) AS nodes }
-						CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-						MERGE (s:SeedLoad {id: 'seed'})
-						SET s.checksum = $checksum, s.loadedAt = datetime(), s.nodes = nodes,
-						    s.relationships = relationships, s.directory = $directory
-						RETURN nodes, relationships
-						""", Map.of("checksum", checksum, "directory", directory.toString())).single();
+				return SeedService.recordLoad(tx, checksum, directory.toString());
 			});
 			long millis = (System.nanoTime() - started) / 1_000_000;
 			Report report = new Report(total, meter.skipped, totals.get("nodes").asLong(),

@@ -250,7 +250,7 @@ public final class OfflineImport {
 		CursorContextFactory contexts = new CursorContextFactory(PageCacheTracer.NULL,
 				new FixedVersionContextSupplier(TransactionIdStore.BASE_TX_ID));
 		var logService = new SimpleLogService(NullLogProvider.getInstance());
-		PrintStream importerOutput = new PrintStream(new LineForwarder(line -> { }), true, StandardCharsets.UTF_8);
+		PrintStream importerOutput = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
 		try (JobScheduler scheduler = JobSchedulerFactory.createInitialisedScheduler();
 				Input input = pass.input()) {
 			BatchImporter importer = storage.batchImporter(layout, fs, false, PageCacheTracer.NULL,
@@ -322,25 +322,14 @@ public final class OfflineImport {
 	public static BulkImport.Report finish(Driver driver, SeedService seed, Report offline, Path dataDirectory,
 			Consumer<String> progress) {
 		long started = System.nanoTime();
-		// A store Neo4j creates has the two token lookup indexes (label and type scans use them); one the importer
-		// creates does not. Unnamed, they get the same generated names. Then BulkImport's own index, so that the
-		// two paths leave the same schema (and a later batched import finds it).
-		for (String statement : List.of("CREATE LOOKUP INDEX IF NOT EXISTS FOR (n) ON EACH labels(n)",
-				"CREATE LOOKUP INDEX IF NOT EXISTS FOR ()-[r]-() ON EACH type(r)",
-				"CREATE INDEX ImportProgress_id IF NOT EXISTS FOR (n:ImportProgress) ON (n.id)")) {
-			driver.executableQuery(statement).execute();
-		}
+		// BulkImport's own index, so that the two paths leave the same schema (and a later batched import finds it).
+		// The two token lookup indexes a store Neo4j creates has, the importer built (IMPORTER_CONFIGURATION).
+		driver.executableQuery(BulkImport.PROGRESS_INDEX).execute();
 		seed.applySchema();
 		long indexed = System.nanoTime();
 		try (Session session = driver.session()) {
-			var totals = session.executeWrite(tx -> tx.run("""
-					CALL () { MATCH (n) WHERE NOT n:SeedLoad RETURN count(n) AS nodes }
-					CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-					MERGE (s:SeedLoad {id: 'seed'})
-					SET s.checksum = $checksum, s.loadedAt = datetime(), s.nodes = nodes,
-					    s.relationships = relationships, s.directory = $directory
-					RETURN nodes, relationships
-					""", Map.of("checksum", offline.checksum(), "directory", offline.directory().toString())).single());
+			var totals = session.executeWrite(
+					tx -> SeedService.recordLoad(tx, offline.checksum(), offline.directory().toString()));
 			Files.deleteIfExists(dataDirectory.toAbsolutePath().normalize().resolve(PENDING_MARKER));
 			// From the start of the offline pass: the database start in between counts too.
 			long millis = (System.nanoTime() - offline.startedNanos()) / 1_000_000;
@@ -699,7 +688,6 @@ public final class OfflineImport {
 							break;
 						}
 						if (!fill(target.entities)) {
-							closeFile();
 							this.stream.close();
 							this.stream = null;
 						}
@@ -739,9 +727,6 @@ public final class OfflineImport {
 
 			/** Adds entities of the open file; false at its end. */
 			abstract boolean fill(List<Entity> entities) throws IOException;
-
-			void closeFile() {
-			}
 
 			abstract void done() throws IOException;
 
@@ -948,33 +933,6 @@ public final class OfflineImport {
 			this.slots[i] = value;
 			this.size++;
 			return true;
-		}
-
-	}
-
-	/** Forwards what the importer prints, line by line. */
-	private static final class LineForwarder extends OutputStream {
-
-		private final Consumer<String> lines;
-
-		private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-
-		LineForwarder(Consumer<String> lines) {
-			this.lines = lines;
-		}
-
-		@Override
-		public synchronized void write(int b) {
-			if (b == '\n') {
-				String text = this.line.toString(StandardCharsets.UTF_8).strip();
-				this.line.reset();
-				if (!text.isEmpty()) {
-					this.lines.accept(text);
-				}
-			}
-			else {
-				this.line.write(b);
-			}
 		}
 
 	}

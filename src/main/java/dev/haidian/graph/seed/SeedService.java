@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Values;
 import org.neo4j.driver.summary.SummaryCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,14 +97,7 @@ public class SeedService {
 					relationshipsCreated += counters.relationshipsCreated();
 					propertiesSet += counters.propertiesSet();
 				}
-				Record totals = tx.run("""
-						CALL () { MATCH (n) WHERE NOT n:SeedLoad RETURN count(n) AS nodes }
-						CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-						MERGE (s:SeedLoad {id: 'seed'})
-						SET s.checksum = $checksum, s.loadedAt = datetime(), s.nodes = nodes,
-						    s.relationships = relationships
-						RETURN nodes, relationships
-						""", Map.of("checksum", checksum)).single();
+				Record totals = recordLoad(tx, checksum, null);
 				return new Outcome(nodesCreated, relationshipsCreated, propertiesSet, totals.get("nodes").asLong(),
 						totals.get("relationships").asLong());
 			});
@@ -115,6 +110,22 @@ public class SeedService {
 					report.relationshipsCreated());
 			return report;
 		}
+	}
+
+	/**
+	 * Counts the graph and records the load in the {@code (:SeedLoad)} node, the same for the seed loader and both
+	 * bulk-import paths; returns {@code nodes} and {@code relationships}.
+	 * @param directory the imported directory, or {@code null} for the curated seed
+	 */
+	static Record recordLoad(TransactionContext tx, String checksum, String directory) {
+		return tx.run("""
+				CALL () { MATCH (n) WHERE NOT n:SeedLoad RETURN count(n) AS nodes }
+				CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+				MERGE (s:SeedLoad {id: 'seed'})
+				SET s.checksum = $checksum, s.loadedAt = datetime(), s.nodes = nodes,
+				    s.relationships = relationships, s.directory = $directory
+				RETURN nodes, relationships
+				""", Values.parameters("checksum", checksum, "directory", directory)).single();
 	}
 
 	/**

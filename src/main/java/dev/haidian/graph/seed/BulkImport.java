@@ -200,16 +200,26 @@ public final class BulkImport {
 		}
 	}
 
+	/** The {@code aliases} column split at {@code |}; none when it is absent. */
+	static List<String> aliases(String column) {
+		return (column != null) ? List.of(column.split("\\|")) : List.of();
+	}
+
+	/** The lookup key ({@link Names#key}) of every name of a node, in order, without repeats. */
+	static List<String> nameKeys(String name, String nameZh, List<String> aliases) {
+		LinkedHashSet<String> keys = new LinkedHashSet<>();
+		Stream.concat(Stream.of(name, nameZh), aliases.stream())
+			.filter(java.util.Objects::nonNull)
+			.forEach(n -> keys.add(Names.key(n)));
+		return List.copyOf(keys);
+	}
+
 	/** A node row as {@code cypher/import/10-nodes.cypher} reads it: typed numbers, aliases and nameKeys as lists. */
 	static Map<String, Object> nodeRow(Map<String, String> csv) {
 		Map<String, Object> row = new HashMap<>(csv);
-		List<String> aliases = (csv.get("aliases") != null) ? List.of(csv.get("aliases").split("\\|")) : List.of();
+		List<String> aliases = aliases(csv.get("aliases"));
 		row.put("aliases", aliases);
-		LinkedHashSet<String> keys = new LinkedHashSet<>();
-		Stream.concat(Stream.of(csv.get("name"), csv.get("nameZh")), aliases.stream())
-			.filter(java.util.Objects::nonNull)
-			.forEach(n -> keys.add(Names.key(n)));
-		row.put("nameKeys", List.copyOf(keys));
+		row.put("nameKeys", nameKeys(csv.get("name"), csv.get("nameZh"), aliases));
 		for (String number : List.of("latitude", "longitude", "value")) {
 			if (csv.get(number) != null) {
 				row.put(number, Double.parseDouble(csv.get(number)));

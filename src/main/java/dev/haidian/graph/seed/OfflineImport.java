@@ -11,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,7 +61,6 @@ import org.neo4j.values.storable.Values;
 
 import org.springframework.util.FileSystemUtils;
 
-import dev.haidian.graph.query.Names;
 
 /**
  * Imports a seed-format directory into an empty embedded Neo4j with Neo4j's offline batch importer (what
@@ -498,19 +496,12 @@ public final class OfflineImport {
 		List<Object> values = new ArrayList<>(12);
 		keys.add("id");
 		values.add(row.get("id"));
-		String[] aliases = (row.get("aliases") != null) ? row.get("aliases").split("\\|") : new String[0];
+		List<String> aliases = BulkImport.aliases(row.get("aliases"));
 		for (String key : NODE_PROPERTIES) {
 			Object value = switch (key) {
-				case "aliases" -> aliases;
-				case "nameKeys" -> {
-					LinkedHashSet<String> names = new LinkedHashSet<>();
-					names.add(Names.key(row.get("name")));
-					names.add(Names.key(row.get("nameZh")));
-					for (String alias : aliases) {
-						names.add(Names.key(alias));
-					}
-					yield names.toArray(String[]::new);
-				}
+				case "aliases" -> aliases.toArray(String[]::new);
+				case "nameKeys" -> BulkImport.nameKeys(row.get("name"), row.get("nameZh"), aliases)
+					.toArray(String[]::new);
 				case "location" -> (row.get("latitude") == null) ? null
 						: Values.pointValue(CoordinateReferenceSystem.WGS_84, Double.parseDouble(row.get("longitude")),
 								Double.parseDouble(row.get("latitude")));
@@ -549,6 +540,12 @@ public final class OfflineImport {
 
 		private final AtomicLong bytes = new AtomicLong();
 
+		private final List<Path> nodeFiles;
+
+		private final List<Path> relationshipFiles;
+
+		private final long nodeBytes;
+
 		private final long totalBytes;
 
 		private final long started = System.nanoTime();
@@ -574,31 +571,28 @@ public final class OfflineImport {
 			this.validator = validator;
 			this.foldInMemory = foldInMemory;
 			this.group = this.groups.getOrCreate(null);
+			this.nodeFiles = validator.csvFiles("nodes");
+			this.relationshipFiles = validator.csvFiles("relationships");
+			this.nodeBytes = size(this.nodeFiles);
+			this.totalBytes = this.nodeBytes + size(this.relationshipFiles);
+		}
+
+		private static long size(List<Path> files) throws IOException {
 			long total = 0;
-			for (String sub : List.of("nodes", "relationships")) {
-				try (var files = Files.list(directory.resolve(sub))) {
-					for (Path file : files.toList()) {
-						total += Files.size(file);
-					}
-				}
+			for (Path file : files) {
+				total += Files.size(file);
 			}
-			this.totalBytes = total;
+			return total;
 		}
 
 		boolean complete() {
 			return this.nodesDone && this.relationshipsDone;
 		}
 
-		Input input() throws IOException {
-			List<Path> nodeFiles = this.validator.csvFiles("nodes");
-			List<Path> relationshipFiles = this.validator.csvFiles("relationships");
-			long nodeBytes = 0;
-			for (Path file : nodeFiles) {
-				nodeBytes += Files.size(file);
-			}
-			long estimatedNodes = Math.max(1, nodeBytes / 100);
-			long estimatedRelationships = Math.max(1, (this.totalBytes - nodeBytes) / 110);
-			return Input.input(once(() -> new Nodes(nodeFiles)), once(() -> new Relationships(relationshipFiles)),
+		Input input() {
+			long estimatedNodes = Math.max(1, this.nodeBytes / 100);
+			long estimatedRelationships = Math.max(1, (this.totalBytes - this.nodeBytes) / 110);
+			return Input.input(once(() -> new Nodes(this.nodeFiles)), once(() -> new Relationships(this.relationshipFiles)),
 					IdType.STRING,
 					Input.knownEstimates(estimatedNodes, estimatedRelationships, estimatedNodes * 10,
 							estimatedRelationships * 5, estimatedNodes * 200, estimatedRelationships * 150, 2),

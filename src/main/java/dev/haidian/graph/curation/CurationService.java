@@ -11,6 +11,7 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 
 import org.springframework.stereotype.Service;
 
+import dev.haidian.graph.query.Ontology;
 import dev.haidian.graph.query.GraphReader;
 import dev.haidian.graph.query.Limits;
 import dev.haidian.graph.query.Names;
@@ -199,7 +200,7 @@ public class CurationService {
 		p.put("role", role);
 		p.put("staffShare", staffShare);
 		p.put("author", author);
-		p.put("factId", from + ">" + type + ">" + to + (validFrom != null ? "@" + validFrom : ""));
+		p.put("factId", Ontology.relationshipId(from, type, to, validFrom));
 		String cypher = """
 				CYPHER 25
 				OPTIONAL MATCH (a:Entity {id: $from})

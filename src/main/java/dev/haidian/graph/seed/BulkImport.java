@@ -23,6 +23,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 
 import dev.haidian.graph.query.Names;
+import dev.haidian.graph.query.Ontology;
 
 /**
  * Imports a large directory in the {@code seed/} format (e.g. one written by {@link SyntheticRegistry}) into the
@@ -232,8 +233,7 @@ public final class BulkImport {
 	static List<Map<String, Object>> facts(String type, List<Map<String, String>> rows) {
 		Map<String, Map<String, Object>> facts = new LinkedHashMap<>();
 		for (Map<String, String> row : rows) {
-			String id = row.get("from") + ">" + type + ">" + row.get("to")
-					+ (row.get("validFrom") != null ? "@" + row.get("validFrom") : "");
+			String id = Ontology.relationshipId(row.get("from"), type, row.get("to"), row.get("validFrom"));
 			Map<String, Object> fact = facts.computeIfAbsent(id, k -> {
 				Map<String, Object> f = new HashMap<>();
 				f.put("id", k);

@@ -59,6 +59,8 @@ import org.neo4j.storageengine.api.TransactionIdStore;
 import org.neo4j.values.storable.CoordinateReferenceSystem;
 import org.neo4j.values.storable.Values;
 
+import dev.haidian.graph.query.Ontology;
+
 import org.springframework.util.FileSystemUtils;
 
 
@@ -464,7 +466,7 @@ public final class OfflineImport {
 			List<String> keys = new ArrayList<>(7);
 			List<Object> values = new ArrayList<>(7);
 			keys.add("id");
-			values.add(this.from + ">" + type + ">" + this.to + ((this.validFrom != null) ? "@" + this.validFrom : ""));
+			values.add(Ontology.relationshipId(this.from, type, this.to, this.validFrom));
 			put(keys, values, "validFrom", this.validFrom);
 			put(keys, values, "validTo", this.validTo);
 			keys.add("sources");
@@ -815,7 +817,7 @@ public final class OfflineImport {
 					Map<String, Fact> facts = new LinkedHashMap<>();
 					SeedStream.Row row;
 					while ((row = stream.next()) != null) {
-						String key = row.get("from") + ">" + row.get("to") + "@" + row.get("validFrom");
+						String key = SeedValidator.factKey(row);
 						Fact fact = facts.get(key);
 						if (fact == null) {
 							fact = new Fact(row);

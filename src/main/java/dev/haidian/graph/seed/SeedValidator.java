@@ -139,7 +139,7 @@ final class SeedValidator {
 			Map<String, Integer> evidence = new HashMap<>();
 			for (CsvTable.Row row : table.rows()) {
 				checkRelationship(table.file(), row);
-				String fact = row.get("from") + ">" + row.get("to") + "@" + row.get("validFrom");
+				String fact = factKey(row);
 				facts.add(fact);
 				Integer earlier = evidence.putIfAbsent(fact + "|" + row.get("source") + "|" + row.get("quote"),
 						row.line());
@@ -189,6 +189,11 @@ final class SeedValidator {
 			}
 			return all.stream().filter(p -> p.getFileName().toString().endsWith(".csv")).toList();
 		}
+	}
+
+	/** Which fact of its file a relationship row states: its rows with the same key fold into one relationship. */
+	static String factKey(CsvTable.Fields row) {
+		return row.get("from") + ">" + row.get("to") + "@" + row.get("validFrom");
 	}
 
 	/** Whether the file names a known label (if not, the problem is recorded and its rows are not checked). */

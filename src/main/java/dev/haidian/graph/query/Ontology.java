@@ -1,6 +1,8 @@
 package dev.haidian.graph.query;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The entity labels of the graph (see seed/README.md), for validating type filters, and relationship ids. */
 public final class Ontology {
@@ -17,6 +19,22 @@ public final class Ontology {
 	 */
 	public static String relationshipId(String from, String type, String to, String validFrom) {
 		return from + ">" + type + ">" + to + ((validFrom != null) ? "@" + validFrom : "");
+	}
+
+	private static final Pattern RELATIONSHIP_ID = Pattern
+		.compile("([a-z0-9]+(?:-[a-z0-9]+)*)>([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)>([a-z0-9]+(?:-[a-z0-9]+)*)(?:@.+)?");
+
+	/** The two ends and the type named in a relationship id. */
+	public record RelationshipKey(String from, String type, String to) {
+	}
+
+	/**
+	 * The ends and type a relationship id names, so that the relationship is found from its start node (an index
+	 * seek and one expansion) rather than by a scan of every relationship; null when it is not such an id.
+	 */
+	public static RelationshipKey parseRelationshipId(String id) {
+		Matcher matcher = RELATIONSHIP_ID.matcher(id);
+		return matcher.matches() ? new RelationshipKey(matcher.group(1), matcher.group(2), matcher.group(3)) : null;
 	}
 
 	public static List<String> checkTypes(String argument, List<String> types) {

@@ -153,4 +153,23 @@ class CurationTests extends ServiceTest {
 		assertThat(kept.get("by").asString()).isEqualTo("tester");
 	}
 
+
+	@Test
+	void retractingAnUnknownOrMalformedIdNamesTheIdAndChangesNothing() throws Exception {
+		long before = this.driver.executableQuery("MATCH ()-[r]->() WHERE r.retracted RETURN count(r) AS n")
+			.execute().records().getFirst().get("n").asLong();
+		var unknown = graphQl(RETRACT, Map.of("input", Map.of("id", "moonshot-ai>LOCATED_IN>nowhere-at-all", "reason",
+				"test")), "X-API-Key", secret(WRITER));
+		assertThat(JSON.readTree(unknown.body()).path("data").path("retractRelationship").path("errors").get(0)
+			.path("message").asString()).isEqualTo("no relationship has the id 'moonshot-ai>LOCATED_IN>nowhere-at-all'");
+		var malformed = graphQl(RETRACT, Map.of("input", Map.of("id", "moonshot-ai LOCATED_IN", "reason", "test")),
+				"X-API-Key", secret(WRITER));
+		JsonNode error = JSON.readTree(malformed.body()).path("data").path("retractRelationship").path("errors").get(0);
+		assertThat(error.path("field").asString()).isEqualTo("input.id");
+		assertThat(error.path("message").asString()).contains("is not a relationship id", "from>TYPE>to");
+		long after = this.driver.executableQuery("MATCH ()-[r]->() WHERE r.retracted RETURN count(r) AS n")
+			.execute().records().getFirst().get("n").asLong();
+		assertThat(after).isEqualTo(before);
+	}
+
 }

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * before the embedded Neo4j started (empty store), or else runs {@link BulkImport} (a store with data, or an
  * external Neo4j):
  * {@code ./mvnw spring-boot:run -Dspring-boot.run.arguments="--app.import.directory=/tmp/registry --app.seed.load=never"}.
- * Runs after the seed start-up load; exits with status 0 when done unless {@code app.import.exit=false}.
+ * Runs before the seed start-up load (which then finds the graph not empty) and the warm-up; exits with status 0
+ * when done unless {@code app.import.exit=false}.
  */
 @Component
 @Order(10)

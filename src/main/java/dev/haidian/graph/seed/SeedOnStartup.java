@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * first start of a fresh clone has the whole graph, and never silently over data written since.
  */
 @Component
+@Order(20)
 class SeedOnStartup implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(SeedOnStartup.class);

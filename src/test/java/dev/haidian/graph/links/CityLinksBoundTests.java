@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * This class has a Spring context (and Neo4j) of its own, so its first request plans the statement from a cold
  * plan cache; on a loaded machine that alone has taken seconds, hence the longer timeouts.
  */
-@TestPropertySource(properties = { "app.links.max-candidates=2", "app.graphql.limits.timeout=30s" })
+@TestPropertySource(properties = { "app.links.max-candidates=2", "app.graphql.limits.timeout=30s", "app.warmup.mode=off" })
 class CityLinksBoundTests extends ServiceTest {
 
 	@Test

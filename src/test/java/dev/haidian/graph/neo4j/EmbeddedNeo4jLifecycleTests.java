@@ -29,7 +29,7 @@ class EmbeddedNeo4jLifecycleTests {
 	/** Starts the application as its command line would, each property a {@code --name=value} argument. */
 	private static ConfigurableApplicationContext start(String... properties) {
 		Stream<String> defaults = Stream.of("server.port=0", "app.neo4j.embedded.bolt-port=0",
-				"app.neo4j.embedded.http-port=0", "app.neo4j.embedded.page-cache=16m");
+				"app.neo4j.embedded.http-port=0", "app.neo4j.embedded.page-cache=16m", "app.warmup.mode=off");
 		return new SpringApplicationBuilder(HaidianGraphApplication.class)
 			.run(Stream.concat(defaults, Stream.of(properties)).map(p -> "--" + p).toArray(String[]::new));
 	}

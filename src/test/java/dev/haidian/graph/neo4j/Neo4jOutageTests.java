@@ -40,7 +40,8 @@ class Neo4jOutageTests {
 			port = socket.getLocalPort();
 		}
 		Neo4j neo4j = neo4jOn(port);
-		String[] args = Stream.of("server.port=0", "spring.neo4j.uri=bolt://127.0.0.1:" + port, "app.seed.load=never")
+		String[] args = Stream.of("server.port=0", "spring.neo4j.uri=bolt://127.0.0.1:" + port, "app.seed.load=never",
+				"app.warmup.mode=off")
 			.map(p -> "--" + p)
 			.toArray(String[]::new);
 		HttpClient http = HttpClient.newHttpClient();

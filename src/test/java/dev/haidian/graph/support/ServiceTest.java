@@ -20,6 +20,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "app.neo4j.embedded.ephemeral=true", "app.neo4j.embedded.page-cache=64m",
+				// before-ready: the warm-up's statements never interleave with the statements a test counts
+				"app.warmup.mode=before-ready",
 				"app.security.writers=" + ServiceTest.WRITER, "app.security.readers=" + ServiceTest.READER,
 				"app.security.requests-per-minute=1000000" })
 @Import(StatementCounter.class)

@@ -1,9 +1,15 @@
 package dev.haidian.graph.system;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 
 import dev.haidian.graph.support.ServiceTest;
 
@@ -46,6 +52,32 @@ class SystemTests extends ServiceTest {
 		assertThat(health.body()).contains("\"neo4j\":{").contains("\"status\":\"UP\"");
 		var info = get("/actuator/info");
 		assertThat(info.body()).contains("\"app\":{").contains("\"version\":\"2026.");
+	}
+
+	@Autowired
+	WarmUp warmUp;
+
+	@Test
+	void theExampleQueriesRanAndAnsweredBeforeTheServiceWasReady() {
+		assertThat(this.warmUp.outcomes()).extracting(WarmUp.Outcome::operation)
+			.contains("FirmsNearTsinghua", "BeijingHangzhou", "ZjuToHaidian", "Moonshot", "ReadmePolicies",
+					"BenchCompanies");
+		assertThat(this.warmUp.outcomes())
+			.allSatisfy(outcome -> assertThat(outcome.error()).as(outcome.operation()).isNull());
+	}
+
+	@Test
+	void theWarmUpCoversEveryQueryGraphiqlOpensWith() throws Exception {
+		String graphiql = new ClassPathResource("static/graphiql/default-query.js")
+			.getContentAsString(StandardCharsets.UTF_8);
+		String warmUp = new ClassPathResource("warmup/examples.graphql").getContentAsString(StandardCharsets.UTF_8);
+		List<String> operations = new ArrayList<>();
+		Matcher operation = Pattern.compile("(?ms)^query \\w+ \\{.*?^\\}").matcher(graphiql);
+		while (operation.find()) {
+			operations.add(operation.group());
+		}
+		assertThat(operations).hasSizeGreaterThanOrEqualTo(4);
+		assertThat(operations).allSatisfy(text -> assertThat(warmUp).contains(text));
 	}
 
 }

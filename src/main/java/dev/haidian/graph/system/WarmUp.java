@@ -1,0 +1,164 @@
+package dev.haidian.graph.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.graphql.ExecutionGraphQlResponse;
+import org.springframework.graphql.ExecutionGraphQlService;
+import org.springframework.graphql.support.DefaultExecutionGraphQlRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs every operation of {@code app.warmup.document} once after the schema, seed and imports. The first request
+ * of a shape otherwise pays for planning its Cypher (and, on a large store, paging in its index pages): on a
+ * million-firm store 2.4 s for firmsNear and 2.0 s for cityLinks after a restart, enough to run into the statement
+ * timeout under load. On such a store the warm-up runs before the service reports ready
+ * ({@link dev.haidian.graph.security.ReadinessGate} answers 503 until then); on a small one, where a cold first
+ * request takes a second or two, in the background, so that starting is not slower (see {@link Mode}). An
+ * operation that fails is reported in the log line and does not stop the start.
+ */
+@Component
+@Order(30)
+@EnableConfigurationProperties(WarmUp.Properties.class)
+public class WarmUp implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
+
+	private static final Pattern OPERATION = Pattern.compile("(?m)^query\\s+(\\w+)");
+
+	/**
+	 * @param mode when to warm up
+	 * @param document GraphQL document whose named query operations are run
+	 * @param readyAfterFrom in {@code auto} mode, the number of nodes from which the service waits for the warm-up
+	 * before it reports ready
+	 */
+	@ConfigurationProperties("app.warmup")
+	public record Properties(@DefaultValue("auto") Mode mode,
+			@DefaultValue("classpath:warmup/examples.graphql") Resource document,
+			@DefaultValue("100000") long readyAfterFrom) {
+	}
+
+	/** When the warm-up runs. */
+	public enum Mode {
+
+		/** Before ready when the graph has at least {@code ready-after-from} nodes, else in the background. */
+		AUTO,
+		/** Always before the service reports ready. */
+		BEFORE_READY,
+		/** In the background once the service is ready; requests meanwhile share the CPU with it. */
+		BACKGROUND,
+		/** Not at all. */
+		OFF
+
+	}
+
+	/** One operation's outcome: how long it took and the first error, null when it answered. */
+	public record Outcome(String operation, long millis, String error) {
+	}
+
+	private final ExecutionGraphQlService graphQl;
+
+	private final Properties properties;
+
+	private final Driver driver;
+
+	private volatile List<Outcome> outcomes = List.of();
+
+	WarmUp(ExecutionGraphQlService graphQl, Properties properties, Driver driver) {
+		this.graphQl = graphQl;
+		this.properties = properties;
+		this.driver = driver;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws IOException {
+		Mode mode = this.properties.mode();
+		if (mode == Mode.AUTO) {
+			long nodes = this.driver.executableQuery("MATCH (n) RETURN count(n) AS nodes")
+				.execute()
+				.records()
+				.getFirst()
+				.get("nodes")
+				.asLong();
+			mode = (nodes >= this.properties.readyAfterFrom()) ? Mode.BEFORE_READY : Mode.BACKGROUND;
+		}
+		String document = this.properties.document().getContentAsString(StandardCharsets.UTF_8);
+		switch (mode) {
+			case BEFORE_READY -> warmUp(document, "before reporting ready");
+			case BACKGROUND -> Thread.ofPlatform()
+				.name("warm-up")
+				.daemon()
+				.start(() -> warmUp(document, "in the background"));
+			default -> log.info("No warm-up (app.warmup.mode=off)");
+		}
+	}
+
+	private void warmUp(String document, String when) {
+		long started = System.nanoTime();
+		List<Outcome> done = new ArrayList<>();
+		Matcher operations = OPERATION.matcher(document);
+		while (operations.find()) {
+			done.add(run(document, operations.group(1)));
+		}
+		this.outcomes = List.copyOf(done);
+		long failed = done.stream().filter(o -> o.error() != null).count();
+		// Not an error when they fail: a registry without the examples' places (清华大学 …) cannot answer them.
+		log.info("Warmed up {} example queries {} in {} ms ({} not answered): {}", done.size(), when,
+				(System.nanoTime() - started) / 1_000_000, failed, done.stream()
+					.map(o -> o.operation() + " " + o.millis() + " ms" + ((o.error() != null)
+							? " (" + o.error().substring(0, Math.min(120, o.error().length())) + ")" : ""))
+					.toList());
+	}
+
+	/**
+	 * Runs one operation; a second time when the first ran past the statement timeout (its plan is cached by
+	 * then, so the second attempt is what a user would see).
+	 */
+	private Outcome run(String document, String operation) {
+		Outcome outcome = null;
+		for (int attempt = 0; attempt < 2 && (outcome == null || isTimeout(outcome)); attempt++) {
+			long started = System.nanoTime();
+			String error;
+			try {
+				ExecutionGraphQlResponse response = this.graphQl
+					.execute(new DefaultExecutionGraphQlRequest(document, operation, null, null, "warm-up-" + operation,
+							Locale.ROOT))
+					.block(Duration.ofMinutes(1));
+				error = (response == null) ? "no response"
+						: response.getErrors().isEmpty() ? null : response.getErrors().getFirst().getMessage();
+			}
+			catch (RuntimeException ex) {
+				error = ex.getMessage();
+			}
+			outcome = new Outcome(operation, (System.nanoTime() - started) / 1_000_000, error);
+		}
+		return outcome;
+	}
+
+	private static boolean isTimeout(Outcome outcome) {
+		return outcome.error() != null && outcome.error().contains("longer than");
+	}
+
+	/** What the last warm-up did, in document order (empty before it finished or when off). */
+	public List<Outcome> outcomes() {
+		return this.outcomes;
+	}
+
+}

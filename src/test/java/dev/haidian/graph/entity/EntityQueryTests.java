@@ -141,4 +141,41 @@ class EntityQueryTests extends ServiceTest {
 			.verify();
 	}
 
+
+	@Test
+	void onAHubTheTypesNamedAreReadInNameOrderAndAnyPageAnswers() {
+		// An entity with 10,005 relationships of one type beside two LOCATED_IN: more than Projection.MAX_READ.
+		this.driver.executableQuery("""
+				MATCH (s:Source) WITH s LIMIT 1
+				CREATE (h:Entity:Company {id: 'test-hub', name: 'Test Hub', nameKeys: [$key]})
+				WITH h, s UNWIND range(1, 10005) AS i
+				CREATE (h)-[:REPORTED_BY {id: 'test-hub>REPORTED_BY>' + s.id + '@' + i}]->(s)
+				""").withParameters(Map.of("key", dev.haidian.graph.query.Names.key("Test Hub"))).execute();
+		try {
+			this.driver.executableQuery("""
+					MATCH (h:Entity {id: 'test-hub'}), (a:Entity {id: 'haidian-district'}), (b:Entity {id: 'beijing'})
+					CREATE (h)-[:LOCATED_IN {id: 'test-hub>LOCATED_IN>haidian-district'}]->(a),
+					       (h)-[:LOCATED_IN {id: 'test-hub>LOCATED_IN>beijing'}]->(b)
+					""").execute();
+			this.graphQl.document("{ entity(name: \"Test Hub\") { relations(types: [\"LOCATED_IN\"]) { node { id } } } }")
+				.execute()
+				.path("entity.relations[*].node.id")
+				.entityList(String.class)
+				.containsExactly("beijing", "haidian-district");
+			this.graphQl.document("{ entity(name: \"Test Hub\") { relations(first: 5) { type } } }")
+				.execute()
+				.path("entity.relations")
+				.entityList(Map.class)
+				.hasSize(5);
+			this.graphQl.document("{ entity(name: \"Test Hub\") { relations(types: []) { type } } }")
+				.execute()
+				.path("entity.relations")
+				.entityList(Map.class)
+				.hasSize(0);
+		}
+		finally {
+			this.driver.executableQuery("MATCH (h:Entity {id: 'test-hub'}) DETACH DELETE h").execute();
+		}
+	}
+
 }

@@ -178,4 +178,45 @@ class EntityQueryTests extends ServiceTest {
 		}
 	}
 
+	@Test
+	void aPlaceWithMoreThanTenThousandEntitiesIsPagedInNameOrderAndCounted() {
+		// More entities inside than Projection.MAX_READ: the page is read in name order instead of walking down.
+		this.driver.executableQuery("""
+				CREATE (a:Entity:Area {id: 'test-quarter', name: 'Test Quarter', nameKeys: [$key]})
+				WITH a UNWIND range(1, 10001) AS i
+				CREATE (:Entity:Company {id: 'test-firm-' + i, name: 'Test Firm ' + right('0000' + i, 5),
+				        nameZh: '测试公司' + i, kind: CASE WHEN i % 1000 = 0 THEN 'lab' ELSE 'company' END})
+				       -[:LOCATED_IN {id: 'test-firm-' + i + '>LOCATED_IN>test-quarter'}]->(a)
+				""").withParameters(Map.of("key", dev.haidian.graph.query.Names.key("Test Quarter"))).execute();
+		try {
+			var first = this.graphQl.documentName("companies")
+				.variable("filter", Map.of("area", "Test Quarter"))
+				.variable("first", 3)
+				.execute();
+			first.path("companies.totalCount").entity(Integer.class).isEqualTo(10001);
+			first.path("companies.edges[*].node.name")
+				.entityList(String.class)
+				.containsExactly("Test Firm 00001", "Test Firm 00002", "Test Firm 00003");
+			String cursor = first.path("companies.pageInfo.endCursor").entity(String.class).get();
+			this.graphQl.documentName("companies")
+				.variable("filter", Map.of("area", "Test Quarter"))
+				.variable("first", 2)
+				.variable("after", cursor)
+				.execute()
+				.path("companies.edges[*].node.name")
+				.entityList(String.class)
+				.containsExactly("Test Firm 00004", "Test Firm 00005");
+			var labs = this.graphQl.documentName("companies")
+				.variable("filter", Map.of("area", "Test Quarter", "kind", "lab"))
+				.variable("first", 20)
+				.execute();
+			labs.path("companies.totalCount").entity(Integer.class).isEqualTo(10);
+			labs.path("companies.edges[0].node.name").entity(String.class).isEqualTo("Test Firm 01000");
+		}
+		finally {
+			this.driver.executableQuery("MATCH (n:Entity) WHERE n.id = 'test-quarter' OR n.id STARTS WITH 'test-firm-' DETACH DELETE n")
+				.execute();
+		}
+	}
+
 }

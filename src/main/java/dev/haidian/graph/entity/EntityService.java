@@ -59,19 +59,23 @@ public class EntityService {
 		String query = projection.parameter(fullText(text));
 		String typeFilter = projection.parameter(Ontology.checkTypes("types", types));
 		String limit = projection.parameter(this.limits.first(first, 10));
+		// Without a type filter the best `first` of each index are enough for the best `first` of both, so Lucene
+		// keeps only those: a common word (人工智能) matches 100,000s of names at a million firms, and reading them
+		// all to sort took 0.5 s (23 ms with the limit). Equal scores at the cut are then Lucene's pick.
+		String ranked = (types == null) ? ", {limit: " + limit + "}" : "";
 		String cypher = """
 				CYPHER 25
 				CALL () {
 				  CALL db.index.fulltext.queryNodes('Entity_nameKeys', %s) YIELD node
 				  WHERE %s IN node.nameKeys RETURN node, 1000.0 AS score
 				  UNION ALL
-				  CALL db.index.fulltext.queryNodes('Entity_names', %s) YIELD node, score RETURN node, score
+				  CALL db.index.fulltext.queryNodes('Entity_names', %s%s) YIELD node, score RETURN node, score
 				}
 				WITH node AS n, max(score) AS score
 				WHERE %s IS NULL OR any(l IN labels(n) WHERE l IN %s)
 				WITH n, score ORDER BY score DESC, n.id LIMIT %s
 				RETURN collect(%s) AS entities
-				""".formatted(term, key, query, typeFilter, typeFilter, limit,
+				""".formatted(term, key, query, ranked, typeFilter, typeFilter, limit,
 				projection.entity("n", Projection.byKey(selection, null)));
 		return asList(this.reader.one(cypher, projection.parameters()).get("entities"));
 	}

@@ -29,6 +29,14 @@ public final class Names {
 		return "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
 	}
 
+	/**
+	 * A Lucene query for the normalised names that contain {@code key}, in a keyword-analysed full-text index:
+	 * {@code *key*} with the key's query syntax escaped.
+	 */
+	public static String containsQuery(String key) {
+		return "*" + luceneTerms(key) + "*";
+	}
+
 	/** Escapes Lucene query syntax so that user text is searched as text. */
 	public static String luceneTerms(String text) {
 		StringBuilder escaped = new StringBuilder();

@@ -184,8 +184,10 @@ class EntityQueryTests extends ServiceTest {
 		this.driver.executableQuery("""
 				CREATE (a:Entity:Area {id: 'test-quarter', name: 'Test Quarter', nameKeys: [$key]})
 				WITH a UNWIND range(1, 10001) AS i
-				CREATE (:Entity:Company {id: 'test-firm-' + i, name: 'Test Firm ' + right('0000' + i, 5),
-				        nameZh: '测试公司' + i, kind: CASE WHEN i % 1000 = 0 THEN 'lab' ELSE 'company' END})
+				WITH a, i, 'Test Firm ' + right('0000' + i, 5) AS name
+				CREATE (:Entity:Company {id: 'test-firm-' + i, name: name, nameZh: '测试公司' + i,
+				        nameKeys: [toLower(replace(name, ' ', '')), '测试公司' + i],
+				        kind: CASE WHEN i % 1000 = 0 THEN 'lab' ELSE 'company' END})
 				       -[:LOCATED_IN {id: 'test-firm-' + i + '>LOCATED_IN>test-quarter'}]->(a)
 				""").withParameters(Map.of("key", dev.haidian.graph.query.Names.key("Test Quarter"))).execute();
 		try {
@@ -212,11 +214,42 @@ class EntityQueryTests extends ServiceTest {
 				.execute();
 			labs.path("companies.totalCount").entity(Integer.class).isEqualTo(10);
 			labs.path("companies.edges[0].node.name").entity(String.class).isEqualTo("Test Firm 01000");
+			// A part of a name that 9,999 names contain is read from the name index; one that more than 10,000
+			// contain, in name order: the same answers.
+			for (var part : Map.of("TEST firm 0", 9999, "test firm", 10001).entrySet()) {
+				var named = this.graphQl.documentName("companies")
+					.variable("filter", Map.of("name", part.getKey()))
+					.variable("first", 2)
+					.execute();
+				named.path("companies.totalCount").entity(Integer.class).isEqualTo(part.getValue());
+				named.path("companies.edges[*].node.name")
+					.entityList(String.class)
+					.containsExactly("Test Firm 00001", "Test Firm 00002");
+			}
 		}
 		finally {
 			this.driver.executableQuery("MATCH (n:Entity) WHERE n.id = 'test-quarter' OR n.id STARTS WITH 'test-firm-' DETACH DELETE n")
 				.execute();
 		}
+	}
+
+	@ParameterizedTest(name = "{0} → {1}")
+	@CsvSource({ "月之暗, moonshot-ai", "SHOT ai, moonshot-ai", "ｍｏｏｎｓｈｏｔ, moonshot-ai", "01.A, 01-ai", "零一万, 01-ai" })
+	void aPartOfAnyNameFiltersAListAndIsCounted(String part, String id) {
+		var answer = this.graphQl.documentName("companies").variable("filter", Map.of("name", part)).execute();
+		answer.path("companies.edges[*].node.id").entityList(String.class).contains(id);
+		int total = answer.path("companies.totalCount").entity(Integer.class).get();
+		assertThat(total).isEqualTo(answer.path("companies.edges").entityList(Object.class).get().size()).isPositive();
+	}
+
+	@Test
+	void lucenesQuerySyntaxInANamePartIsText() {
+		this.graphQl.documentName("companies")
+			.variable("filter", Map.of("name", "*?\\\" AND (x"))
+			.execute()
+			.path("companies.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(0);
 	}
 
 }

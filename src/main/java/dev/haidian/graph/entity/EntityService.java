@@ -142,12 +142,11 @@ public class EntityService {
 				ORDER BY %2$s%3$s, n.id%3$s
 				SKIP %4$s LIMIT %5$s
 				""".formatted(dateValue, sortKey, direction, projection.parameter(offset), projection.parameter(size));
-		String imports = "CALL (" + String.join(", ", places) + ") {\n";
 		// The page is a top-k (ORDER BY … SKIP … LIMIT), never a sort of the whole label: at a million companies,
 		// collecting and sorting them all took seconds. In a place, two ways, chosen by the place's size:
-		// - a small place (under Projection.MAX_READ entities inside it): walk down from it and sort what is
-		//   there; reading the label in name order instead checked all million companies for a building with
-		//   two (12 s, over the timeout);
+		// - a small place (under Projection.MAX_READ entities of the label inside it): walk down from it and sort
+		//   what is there; reading the label in name order instead checked all million companies for a building
+		//   with two (12 s, over the timeout);
 		// - a large one (杭州: 280,857 companies): read the label in name order and keep those inside, which
 		//   finds a page after a few dozen (27 ms) where walking down and sorting takes 0.7 s.
 		String inside = "";
@@ -183,17 +182,25 @@ public class EntityService {
 		}
 		else {
 			String from = places.getFirst();
+			String label1 = labels.replace("n:Entity:", "n:");
 			inside = "CALL (" + from + ") {\n  WITH " + from + " AS n RETURN n\n  UNION\n  MATCH (n)-[w:" + WITHIN
 					+ " WHERE w.retracted IS NULL]->{1,6}(" + from + ") RETURN n\n}\n";
-			cypher.append(imports)
-				.append("WITH *, size(COLLECT { MATCH (x)-[w:" + WITHIN + " WHERE w.retracted IS NULL]->{1,6}(" + from
-						+ ") RETURN x LIMIT " + max + " }) < " + max + " AS small\n")
-				// A conditional query runs only its branch: with WHERE guards on a UNION, the planner scanned the
-				// name index (1.3 million entries) before filtering on the guard.
-				.append("CALL (" + String.join(", ", places) + ", small) {\n")
-				.append("WHEN small THEN {\n")
-				.append(inside)
-				.append("WITH n WHERE " + String.join(" AND ", concat(List.of(labels.replace("n:Entity:", "n:")), concat(indexed,
+			// One walk down from the place collects up to MAX_READ entities of the label inside it: fewer, and they
+			// are all there is (sorted here; the count is their number); as many, and the label is read in name
+			// order instead. A conditional query runs only its branch: with WHERE guards on a UNION, the planner
+			// scanned the name index (1.3 million entries) before filtering on the guard.
+			// A label with fewer members than that (universities) is cheaper to read whole than a large place
+			// (北京) is to walk: its size comes from the count store.
+			cypher.append("CALL () {\nMATCH (" + label1.replace("n:", "x:") + ") RETURN count(x) AS members\n}\n")
+				.append("CALL (" + from + ", members) {\nWHEN members < " + max + " THEN {\nRETURN [] AS found, false AS walked\n}\n")
+				.append("ELSE {\nWITH COLLECT { MATCH (" + label1.replace("n:", "x:") + ")-[w:" + WITHIN
+						+ " WHERE w.retracted IS NULL]->{1,6}(" + from + ") RETURN DISTINCT x LIMIT " + max
+						+ " } AS found\nRETURN found, size(found) < " + max + " AS walked\n}\n}\n");
+			cypher.append("CALL (" + String.join(", ", places) + ", found, walked) {\n")
+				.append("CALL (" + String.join(", ", places) + ", found, walked) {\n")
+				.append("WHEN walked THEN {\n")
+				.append("UNWIND found + [" + from + "] AS n\n")
+				.append("WITH DISTINCT n WHERE " + String.join(" AND ", concat(List.of(label1), concat(indexed,
 						concat(within.subList(1, within.size()), filters)))) + "\n")
 				.append(page)
 				.append("RETURN n, date\n}\nELSE {\n")
@@ -204,8 +211,8 @@ public class EntityService {
 				.append("WITH n, date ORDER BY " + sortKey + direction + ", n.id" + direction + "\n")
 				.append("RETURN collect(n) AS items\n}\n");
 		}
-		// The count only when the answer shows it (totalCount, or pageInfo's hasNextPage); in a place, by walking
-		// down from it (杭州: 0.5 s), never by checking every entity of the label for being inside.
+		// The count only when the answer shows it (totalCount, or pageInfo's hasNextPage); in a place, from what the
+		// walk found or by walking down all the way (杭州: 0.5 s), never by checking every entity of the label.
 		boolean counted = selection.contains("totalCount") || selection.contains("pageInfo");
 		if (!counted) {
 			cypher.append("CALL () { RETURN 0 AS total }\n");
@@ -225,11 +232,20 @@ public class EntityService {
 				.append("RETURN count(n) AS total\n}\n");
 		}
 		else {
-			cypher.append(imports)
+			String condition = String.join(" AND ", concat(List.of(labels.replace("n:Entity:", "n:")),
+					concat(within.subList(1, within.size()), filters)));
+			cypher.append("CALL (" + String.join(", ", places) + ", found, walked, members) {\n")
+				.append("WHEN walked THEN {\n")
+				.append("UNWIND found + [" + places.getFirst() + "] AS n\n")
+				.append("WITH DISTINCT n WHERE " + condition + "\n")
+				.append("RETURN count(n) AS total\n}\n")
+				.append("WHEN members < " + max + " THEN {\n")
+				.append("MATCH (" + labels + ")\n")
+				.append(where(concat(within, filters)))
+				.append("RETURN count(n) AS total\n}\nELSE {\n")
 				.append(inside)
-				.append("WITH n WHERE " + String.join(" AND ", concat(List.of(labels.replace("n:Entity:", "n:")),
-						concat(within.subList(1, within.size()), filters))) + "\n")
-				.append("RETURN count(n) AS total\n}\n");
+				.append("WITH n WHERE " + condition + "\n")
+				.append("RETURN count(n) AS total\n}\n}\n");
 		}
 		cypher.append("""
 				RETURN %1$stotal,

@@ -180,6 +180,11 @@ class EntityQueryTests extends ServiceTest {
 
 	@Test
 	void aPlaceWithMoreThanTenThousandEntitiesIsPagedInNameOrderAndCounted() {
+		var smallPlace = this.graphQl.documentName("companies")
+			.variable("filter", Map.of("area", "京东科技大厦"))
+			.execute();
+		List<String> tenants = smallPlace.path("companies.edges[*].node.id").entityList(String.class).get();
+		int tenantCount = smallPlace.path("companies.totalCount").entity(Integer.class).get();
 		// More entities inside than Projection.MAX_READ: the page is read in name order instead of walking down.
 		this.driver.executableQuery("""
 				CREATE (a:Entity:Area {id: 'test-quarter', name: 'Test Quarter', nameKeys: [$key]})
@@ -214,6 +219,13 @@ class EntityQueryTests extends ServiceTest {
 				.execute();
 			labs.path("companies.totalCount").entity(Integer.class).isEqualTo(10);
 			labs.path("companies.edges[0].node.name").entity(String.class).isEqualTo("Test Firm 01000");
+			// With more than 10,000 companies in all, a small place is walked down from: the same answer as before.
+			var walked = this.graphQl.documentName("companies")
+				.variable("filter", Map.of("area", "京东科技大厦"))
+				.execute();
+			walked.path("companies.edges[*].node.id").entityList(String.class).isEqualTo(tenants);
+			walked.path("companies.totalCount").entity(Integer.class).isEqualTo(tenantCount);
+			assertThat(tenants).contains("moonshot-ai");
 			// A part of a name that 9,999 names contain is read from the name index; one that more than 10,000
 			// contain, in name order: the same answers.
 			for (var part : Map.of("TEST firm 0", 9999, "test firm", 10001).entrySet()) {

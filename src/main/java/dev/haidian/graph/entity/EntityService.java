@@ -124,7 +124,7 @@ public class EntityService {
 			.toList();
 		// The label has been checked against the ontology's fixed list, so it is no client text; written out,
 		// the count of an unfiltered label comes from Neo4j's count store instead of a scan.
-		String labels = (label != null) ? "n:Entity:" + label : "n:Entity";
+		String isLabel = (label != null) ? "n:" + label : "n:Entity";
 		String sortKey = ORDER.get(o.field());
 		String direction = "DESC".equals(o.direction()) ? " DESC" : "";
 		// The earliest dated fact is worked out only when it is the sort key.
@@ -133,120 +133,73 @@ public class EntityService {
 				: "null";
 		// Entity:<label> with the sort key IS NOT NULL (always true: the seed requires id, name and nameZh) lets the
 		// planner read the Entity_name / Entity_nameZh / Entity_id index in order and stop after the page.
-		List<String> indexed = new ArrayList<>();
-		if (!"DATE".equals(o.field())) {
-			indexed.add(sortKey + " IS NOT NULL");
-		}
-		String page = """
-				WITH n, %1$s AS date
-				ORDER BY %2$s%3$s, n.id%3$s
-				SKIP %4$s LIMIT %5$s
-				""".formatted(dateValue, sortKey, direction, projection.parameter(offset), projection.parameter(size));
+		List<String> indexed = "DATE".equals(o.field()) ? List.of() : List.of(sortKey + " IS NOT NULL");
+		String sorting = "ORDER BY " + sortKey + direction + ", n.id" + direction + "\n";
+		String page = "WITH n, " + dateValue + " AS date\n" + sorting + "SKIP " + projection.parameter(offset) + " LIMIT "
+				+ projection.parameter(size) + "\n";
 		// The page is a top-k (ORDER BY … SKIP … LIMIT), never a sort of the whole label: at a million companies,
-		// collecting and sorting them all took seconds. In a place, two ways, chosen by the place's size:
-		// - a small place (under Projection.MAX_READ entities of the label inside it): walk down from it and sort
-		//   what is there; reading the label in name order instead checked all million companies for a building
-		//   with two (12 s, over the timeout);
-		// - a large one (杭州: 280,857 companies): read the label in name order and keep those inside, which
-		//   finds a page after a few dozen (27 ms) where walking down and sorting takes 0.7 s.
-		String inside = "";
-		// A name filter without a place: "part of a name" cannot use a range index, so reading the label in name
-		// order checked every entity until the page was full (4 s for 月之暗面 among a million firms, and its count
-		// timed out). Entity_nameKeys holds each normalised name as one term: a *part* wildcard finds the entities
-		// with a name containing it (0.3 s at a million). Up to MAX_READ of them are sorted; more, and the label is
-		// read in name order as before, where so common a part finds its page quickly.
-		boolean byName = places.isEmpty() && f.name() != null;
+		// collecting and sorting them all took seconds. It is read one of two ways:
+		// - scan: the label in sort order (an index), keeping what passes the filters, until the page is full; fast
+		//   when many entities pass, and the only way when nothing narrows the candidates down;
+		// - from candidates: at most Projection.MAX_READ entities found through a filter (those inside a place, or
+		//   whose name contains a part), sorted. A building with two tenants took 12 s to scan for at a million
+		//   companies (over the timeout), and a name part 4 s.
+		// Conditional queries (WHEN … ELSE) choose; as UNION branches with WHERE guards the planner scanned the
+		// name index (1.3 million entries) before filtering on the guard.
+		String scan = "MATCH (n:Entity" + ((label != null) ? ":" + label : "") + ")\n"
+				+ where(concat(indexed, concat(within, filters))) + page + "RETURN n, date\n";
 		String max = String.valueOf(Projection.MAX_READ);
-		if (byName) {
+		List<String> rest = concat(within.subList(Math.min(1, within.size()), within.size()), filters);
+		String counted;
+		String sorted;
+		if (!places.isEmpty()) {
+			String from = places.getFirst();
+			String vars = String.join(", ", places);
+			// One walk down from the place collects up to MAX_READ entities of the label inside it: fewer, and they
+			// are all there is; as many, and the label is scanned (杭州: 280,857 companies, a page after a few
+			// dozen). A label with fewer members than that (universities) is cheaper to scan than a large place
+			// (北京) is to walk: its size comes from the count store.
+			cypher.append("CALL () {\nMATCH (" + isLabel.replace("n:", "x:") + ") RETURN count(x) AS members\n}\n")
+				.append(choose("CALL (" + from + ", members) {\n", List.of(Map.entry("members < " + max,
+						"RETURN [] AS found, false AS walked\n")), "WITH COLLECT { MATCH (" + isLabel.replace("n:", "x:")
+						+ ")-[w:" + WITHIN + " WHERE w.retracted IS NULL]->{1,6}(" + from + ") RETURN DISTINCT x LIMIT "
+						+ max + " } AS found\nRETURN found, size(found) < " + max + " AS walked\n"));
+			String found = "found + [" + from + "]";
+			sorted = items("CALL (" + vars + ", found, walked) {\n", sorting, choose("CALL (" + vars + ", found, walked) {\n",
+					List.of(Map.entry("walked", candidates(found, concat(List.of(isLabel), concat(indexed, rest)), page))),
+					scan));
+			String all = "CALL (" + from + ") {\n  WITH " + from + " AS n RETURN n\n  UNION\n  MATCH (n)-[w:" + WITHIN
+					+ " WHERE w.retracted IS NULL]->{1,6}(" + from + ") RETURN n\n}\n"
+					+ "WITH n WHERE " + String.join(" AND ", concat(List.of(isLabel), rest)) + "\n"
+					+ "RETURN count(n) AS total\n";
+			counted = choose("CALL (" + vars + ", found, walked, members) {\n",
+					List.of(Map.entry("walked", countOf(found, concat(List.of(isLabel), rest))),
+							Map.entry("members < " + max, "MATCH (" + isLabel + ")\n" + where(concat(within, filters))
+									+ "RETURN count(n) AS total\n")),
+					all);
+		}
+		else if (f.name() != null) {
+			// Entity_nameKeys holds each normalised name as one term: a *part* wildcard finds the entities with a
+			// name containing it (0.3 s at a million). More than MAX_READ, and the label is scanned, where so
+			// common a part finds its page quickly.
 			cypher.append("CALL () {\nRETURN COLLECT { CALL db.index.fulltext.queryNodes('Entity_nameKeys', "
 					+ projection.parameter(Names.containsQuery(Names.key(f.name()))) + ", {limit: " + max
 					+ "}) YIELD node RETURN node } AS hits\n}\n");
-			cypher.append("CALL (hits) {\nCALL (hits) {\nWHEN size(hits) < " + max + " THEN {\n")
-				.append("UNWIND hits AS n\n")
-				.append("WITH n WHERE " + String.join(" AND ", concat(List.of(labels.replace("n:Entity:", "n:")),
-						concat(indexed, filters))) + "\n")
-				.append(page)
-				.append("RETURN n, date\n}\nELSE {\n")
-				.append("MATCH (").append(labels).append(")\n")
-				.append(where(concat(indexed, filters)))
-				.append(page)
-				.append("RETURN n, date\n}\n}\n")
-				.append("WITH n, date ORDER BY " + sortKey + direction + ", n.id" + direction + "\n")
-				.append("RETURN collect(n) AS items\n}\n");
-		}
-		else if (places.isEmpty()) {
-			cypher.append("CALL () {\nMATCH (").append(labels).append(")\n")
-				.append(where(concat(indexed, filters)))
-				.append(page)
-				.append("RETURN collect(n) AS items\n}\n");
+			sorted = items("CALL (hits) {\n", sorting, choose("CALL (hits) {\n", List.of(Map.entry("size(hits) < " + max,
+					candidates("hits", concat(List.of(isLabel), concat(indexed, filters)), page))), scan));
+			counted = choose("CALL (hits) {\n", List.of(Map.entry("size(hits) < " + max,
+					countOf("hits", concat(List.of(isLabel), filters)))), "MATCH (" + isLabel + ")\n" + where(filters)
+							+ "RETURN count(n) AS total\n");
 		}
 		else {
-			String from = places.getFirst();
-			String label1 = labels.replace("n:Entity:", "n:");
-			inside = "CALL (" + from + ") {\n  WITH " + from + " AS n RETURN n\n  UNION\n  MATCH (n)-[w:" + WITHIN
-					+ " WHERE w.retracted IS NULL]->{1,6}(" + from + ") RETURN n\n}\n";
-			// One walk down from the place collects up to MAX_READ entities of the label inside it: fewer, and they
-			// are all there is (sorted here; the count is their number); as many, and the label is read in name
-			// order instead. A conditional query runs only its branch: with WHERE guards on a UNION, the planner
-			// scanned the name index (1.3 million entries) before filtering on the guard.
-			// A label with fewer members than that (universities) is cheaper to read whole than a large place
-			// (北京) is to walk: its size comes from the count store.
-			cypher.append("CALL () {\nMATCH (" + label1.replace("n:", "x:") + ") RETURN count(x) AS members\n}\n")
-				.append("CALL (" + from + ", members) {\nWHEN members < " + max + " THEN {\nRETURN [] AS found, false AS walked\n}\n")
-				.append("ELSE {\nWITH COLLECT { MATCH (" + label1.replace("n:", "x:") + ")-[w:" + WITHIN
-						+ " WHERE w.retracted IS NULL]->{1,6}(" + from + ") RETURN DISTINCT x LIMIT " + max
-						+ " } AS found\nRETURN found, size(found) < " + max + " AS walked\n}\n}\n");
-			cypher.append("CALL (" + String.join(", ", places) + ", found, walked) {\n")
-				.append("CALL (" + String.join(", ", places) + ", found, walked) {\n")
-				.append("WHEN walked THEN {\n")
-				.append("UNWIND found + [" + from + "] AS n\n")
-				.append("WITH DISTINCT n WHERE " + String.join(" AND ", concat(List.of(label1), concat(indexed,
-						concat(within.subList(1, within.size()), filters)))) + "\n")
-				.append(page)
-				.append("RETURN n, date\n}\nELSE {\n")
-				.append("MATCH (").append(labels).append(")\n")
-				.append(where(concat(indexed, concat(within, filters))))
-				.append(page)
-				.append("RETURN n, date\n}\n}\n")
-				.append("WITH n, date ORDER BY " + sortKey + direction + ", n.id" + direction + "\n")
-				.append("RETURN collect(n) AS items\n}\n");
+			sorted = items("CALL () {\n", sorting, "CALL () {\n" + scan + "}\n");
+			counted = "CALL () {\nMATCH (" + isLabel + ")\n" + where(filters) + "RETURN count(n) AS total\n}\n";
 		}
+		cypher.append(sorted);
 		// The count only when the answer shows it (totalCount, or pageInfo's hasNextPage); in a place, from what the
 		// walk found or by walking down all the way (杭州: 0.5 s), never by checking every entity of the label.
-		boolean counted = selection.contains("totalCount") || selection.contains("pageInfo");
-		if (!counted) {
-			cypher.append("CALL () { RETURN 0 AS total }\n");
-		}
-		else if (byName) {
-			cypher.append("CALL (hits) {\nWHEN size(hits) < " + max + " THEN {\nUNWIND hits AS n\n")
-				.append("WITH n WHERE " + String.join(" AND ", concat(List.of(labels.replace("n:Entity:", "n:")), filters))
-						+ "\n")
-				.append("RETURN count(n) AS total\n}\nELSE {\nMATCH (").append(labels.replace("n:Entity:", "n:"))
-				.append(")\n")
-				.append(where(filters))
-				.append("RETURN count(n) AS total\n}\n}\n");
-		}
-		else if (places.isEmpty()) {
-			cypher.append("CALL () {\nMATCH (").append(labels.replace("n:Entity:", "n:")).append(")\n")
-				.append(where(filters))
-				.append("RETURN count(n) AS total\n}\n");
-		}
-		else {
-			String condition = String.join(" AND ", concat(List.of(labels.replace("n:Entity:", "n:")),
-					concat(within.subList(1, within.size()), filters)));
-			cypher.append("CALL (" + String.join(", ", places) + ", found, walked, members) {\n")
-				.append("WHEN walked THEN {\n")
-				.append("UNWIND found + [" + places.getFirst() + "] AS n\n")
-				.append("WITH DISTINCT n WHERE " + condition + "\n")
-				.append("RETURN count(n) AS total\n}\n")
-				.append("WHEN members < " + max + " THEN {\n")
-				.append("MATCH (" + labels + ")\n")
-				.append(where(concat(within, filters)))
-				.append("RETURN count(n) AS total\n}\nELSE {\n")
-				.append(inside)
-				.append("WITH n WHERE " + condition + "\n")
-				.append("RETURN count(n) AS total\n}\n}\n");
-		}
+		boolean shown = selection.contains("totalCount") || selection.contains("pageInfo");
+		cypher.append(shown ? counted : "CALL () { RETURN 0 AS total }\n");
 		cypher.append("""
 				RETURN %1$stotal,
 				       [i IN range(0, size(items) - 1) | {index: %2$s + i, node: %3$s}] AS page
@@ -257,6 +210,30 @@ public class EntityService {
 		Resolve.require(row, "area", "filter.area", f.area());
 		Resolve.require(row, "city", "filter.city", f.city());
 		return Pages.connection(row, offset);
+	}
+
+	/** {@code CALL (…) { WHEN test THEN { query } … ELSE { otherwise } }}: only the first branch whose test holds runs. */
+	private static String choose(String call, List<Map.Entry<String, String>> branches, String otherwise) {
+		StringBuilder text = new StringBuilder(call);
+		branches.forEach(b -> text.append("WHEN ").append(b.getKey()).append(" THEN {\n").append(b.getValue()).append("}\n"));
+		return text.append("ELSE {\n").append(otherwise).append("}\n}\n").toString();
+	}
+
+	/** The page's rows in order, collected as {@code items}. */
+	private static String items(String call, String order, String rows) {
+		return call + rows + "WITH n, date " + order + "RETURN collect(n) AS items\n}\n";
+	}
+
+	/** A page from a list of candidate entities: those that pass {@code conditions}, sorted. */
+	private static String candidates(String list, List<String> conditions, String page) {
+		return "UNWIND " + list + " AS n\nWITH DISTINCT n WHERE " + String.join(" AND ", conditions) + "\n" + page
+				+ "RETURN n, date\n";
+	}
+
+	/** How many of a list of candidate entities pass {@code conditions}. */
+	private static String countOf(String list, List<String> conditions) {
+		return "UNWIND " + list + " AS n\nWITH DISTINCT n WHERE " + String.join(" AND ", conditions) + "\n"
+				+ "RETURN count(n) AS total\n";
 	}
 
 	private static String where(List<String> conditions) {

@@ -149,20 +149,22 @@ public class EntityService {
 		String scan = "MATCH (n:Entity" + ((label != null) ? ":" + label : "") + ")\n"
 				+ where(concat(indexed, concat(within, filters))) + page + "RETURN n, date\n";
 		String max = String.valueOf(Projection.MAX_READ);
-		List<String> rest = concat(within.subList(Math.min(1, within.size()), within.size()), filters);
 		String counted;
 		String sorted;
 		if (!places.isEmpty()) {
 			String from = places.getFirst();
 			String vars = String.join(", ", places);
+			String member = isLabel.replace("n:", "x:");
+			// What the candidates found below the first place must pass besides the label: the other place, filters.
+			List<String> rest = concat(within.subList(1, within.size()), filters);
 			// One walk down from the place collects up to MAX_READ entities of the label inside it: fewer, and they
 			// are all there is; as many, and the label is scanned (杭州: 280,857 companies, a page after a few
 			// dozen). A label with fewer members than that (universities) is cheaper to scan than a large place
 			// (北京) is to walk: its size comes from the count store.
-			cypher.append("CALL () {\nMATCH (" + isLabel.replace("n:", "x:") + ") RETURN count(x) AS members\n}\n")
+			cypher.append("CALL () {\nMATCH (" + member + ") RETURN count(x) AS members\n}\n")
 				.append(choose("CALL (" + from + ", members) {\n", List.of(Map.entry("members < " + max,
-						"RETURN [] AS found, false AS walked\n")), "WITH COLLECT { MATCH (" + isLabel.replace("n:", "x:")
-						+ ")-[w:" + WITHIN + " WHERE w.retracted IS NULL]->{1,6}(" + from + ") RETURN DISTINCT x LIMIT "
+						"RETURN [] AS found, false AS walked\n")), "WITH COLLECT { MATCH (" + member + ")-[w:" + WITHIN
+						+ " WHERE w.retracted IS NULL]->{1,6}(" + from + ") RETURN DISTINCT x LIMIT "
 						+ max + " } AS found\nRETURN found, size(found) < " + max + " AS walked\n"));
 			String found = "found + [" + from + "]";
 			sorted = items("CALL (" + vars + ", found, walked) {\n", sorting, choose("CALL (" + vars + ", found, walked) {\n",

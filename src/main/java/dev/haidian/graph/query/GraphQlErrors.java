@@ -19,8 +19,6 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 @ControllerAdvice
 class GraphQlErrors {
 
-	private static final ErrorClassification TIMEOUT = ErrorClassification.errorClassification("TIMEOUT");
-
 	private static final ErrorClassification UNAVAILABLE = ErrorClassification.errorClassification("UNAVAILABLE");
 
 	@GraphQlExceptionHandler
@@ -36,7 +34,7 @@ class GraphQlErrors {
 
 	@GraphQlExceptionHandler
 	GraphQLError timeout(GraphReader.QueryTimeoutException ex, DataFetchingEnvironment env) {
-		return error(env, TIMEOUT, ex.getMessage()).build();
+		return error(env, GraphReader.QueryTimeoutException.ERROR_TYPE, ex.getMessage()).build();
 	}
 
 	@GraphQlExceptionHandler({ ServiceUnavailableException.class, SessionExpiredException.class })

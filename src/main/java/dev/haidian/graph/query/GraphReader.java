@@ -3,6 +3,7 @@ package dev.haidian.graph.query;
 import java.util.List;
 import java.util.Map;
 
+import graphql.ErrorClassification;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -62,6 +63,9 @@ public class GraphReader {
 
 	/** The statement took longer than {@code app.graphql.limits.timeout}. */
 	public static class QueryTimeoutException extends RuntimeException {
+
+		/** The classification of the GraphQL error it becomes. */
+		public static final ErrorClassification ERROR_TYPE = ErrorClassification.errorClassification("TIMEOUT");
 
 		QueryTimeoutException(java.time.Duration timeout) {
 			super("The query took longer than the " + timeout.toMillis()

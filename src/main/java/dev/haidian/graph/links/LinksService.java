@@ -8,12 +8,12 @@ import java.util.Map;
 import graphql.schema.DataFetchingFieldSelectionSet;
 
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 
 import dev.haidian.graph.query.BrowserLinks;
 import dev.haidian.graph.query.Cursors;
 import dev.haidian.graph.query.GraphReader;
 import dev.haidian.graph.query.InvalidArgumentException;
-import dev.haidian.graph.query.Lazy;
 import dev.haidian.graph.query.Limits;
 import dev.haidian.graph.query.Projection;
 import dev.haidian.graph.query.Reproduction;
@@ -147,9 +147,9 @@ public class LinksService {
 		}
 		List<Map<String, Object>> links = new ArrayList<>();
 		for (Map<String, Object> link : (List<Map<String, Object>>) row.get("links")) {
-			Lazy<Reproduction> reproduction = Lazy.of(() -> this.browser.reproduce(CITY_LINK_GRAPH,
+			SingletonSupplier<Reproduction> reproduction = SingletonSupplier.of(() -> this.browser.reproduce(CITY_LINK_GRAPH,
 					Map.of("entity", link.get("id"), "cityA", row.get("cityA"), "cityB", row.get("cityB"))));
-			Lazy<String> browserUrl = reproduction.map(Reproduction::browserUrl);
+			SingletonSupplier<String> browserUrl = SingletonSupplier.of(() -> reproduction.get().browserUrl());
 			Map<String, Object> result = new LinkedHashMap<>(link);
 			result.put("cursor", Cursors.at(offset + links.size()));
 			result.put("cypher", reproduction);
@@ -194,11 +194,11 @@ public class LinksService {
 		Map<String, Object> row = this.reader.one(cypher, projection.parameters());
 		Resolve.require(row, "a", "from", from);
 		Resolve.require(row, "b", "to", to);
-		Lazy<Reproduction> reproduction = Lazy.of(() -> this.browser.reproduce("""
+		SingletonSupplier<Reproduction> reproduction = SingletonSupplier.of(() -> this.browser.reproduce("""
 				MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 				MATCH p = SHORTEST %d (a)-[r WHERE r.retracted IS NULL]-{1,%d}(b)
 				RETURN p""".formatted(count, hops), Map.of("from", row.get("from"), "to", row.get("to"))));
-		Lazy<String> browserUrl = reproduction.map(Reproduction::browserUrl);
+		SingletonSupplier<String> browserUrl = SingletonSupplier.of(() -> reproduction.get().browserUrl());
 		List<Map<String, Object>> paths = new ArrayList<>();
 		for (Map<String, Object> path : (List<Map<String, Object>>) row.get("paths")) {
 			Map<String, Object> result = new LinkedHashMap<>(path);

@@ -5,13 +5,13 @@ import java.util.Map;
 import graphql.schema.DataFetchingFieldSelectionSet;
 
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 
 import dev.haidian.graph.entity.Pages;
 import dev.haidian.graph.query.BrowserLinks;
 import dev.haidian.graph.query.Cursors;
 import dev.haidian.graph.query.GraphReader;
 import dev.haidian.graph.query.InvalidArgumentException;
-import dev.haidian.graph.query.Lazy;
 import dev.haidian.graph.query.Limits;
 import dev.haidian.graph.query.Names;
 import dev.haidian.graph.query.Projection;
@@ -105,10 +105,10 @@ public class FirmsNearService {
 		Resolve.require(row, "place", "place", place);
 		Map<String, Object> connection = Pages.connection(row, offset);
 		connection.put("place", row.get("place"));
-		Lazy<Reproduction> reproduction = Lazy.of(() -> this.browser.reproduce(GRAPH,
+		SingletonSupplier<Reproduction> reproduction = SingletonSupplier.of(() -> this.browser.reproduce(GRAPH,
 				Map.of("key", Names.key(place), "meters", withinKm * 1000)));
 		connection.put("cypher", reproduction);
-		connection.put("browserUrl", reproduction.map(Reproduction::browserUrl));
+		connection.put("browserUrl", SingletonSupplier.of(() -> reproduction.get().browserUrl()));
 		return connection;
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustom
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * How GraphQL reads the answers built by {@link Projection}: each root field's statement returns nested maps
@@ -35,7 +36,8 @@ class GraphQlWiring {
 			if (source instanceof Map<?, ?> map) {
 				String key = env.getField().getResultKey();
 				Object value = map.containsKey(key) ? map.get(key) : map.get(env.getField().getName());
-				return (value instanceof Lazy<?> lazy) ? lazy.get() : value;
+				// Extras built only when selected (e.g. a Browser reproduction per link), at most once.
+				return (value instanceof SingletonSupplier<?> lazy) ? lazy.get() : value;
 			}
 			return PropertyDataFetcher.fetching(env.getField().getName()).get(env);
 		};

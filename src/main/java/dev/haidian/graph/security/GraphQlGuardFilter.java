@@ -28,10 +28,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.haidian.graph.http.GraphQlPostEndpoint;
 
 /**
  * The door of {@code /graphql}: checks credentials, then what a request may do before GraphQL runs it.
@@ -106,16 +107,17 @@ class GraphQlGuardFilter extends OncePerRequestFilter {
 				return;
 			}
 			checked = new CachedBodyRequest(request, body);
-			JsonNode json;
+			Map<?, ?> json;
 			try {
-				json = JSON.readTree(body);
+				json = JSON.readValue(body, Map.class);
+				// read once: GraphQlPostEndpoint runs it from here
+				checked.setAttribute(GraphQlPostEndpoint.BODY, json);
 			}
 			catch (RuntimeException ex) {
 				json = null; // Spring for GraphQL answers malformed JSON with 400
 			}
-			query = (json != null && json.path("query").isString()) ? json.path("query").asString() : null;
-			operationName = (json != null && json.path("operationName").isString())
-					? json.path("operationName").asString() : null;
+			query = (json != null && json.get("query") instanceof String text) ? text : null;
+			operationName = (json != null && json.get("operationName") instanceof String name) ? name : null;
 		}
 		else {
 			query = request.getParameter("query");

@@ -7,6 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -69,6 +72,47 @@ class GraphQlHttpTests extends ServiceTest {
 		var response = send(post("{\"query\": \"{ nope }\"}", "application/json"));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+	}
+
+	/** The media type of a POST's answer, as Spring for GraphQL chooses it (GraphQlPostEndpoint answers most POSTs itself). */
+	@ParameterizedTest(name = "Accept: {0} → {1}")
+	@CsvSource(delimiter = '|', nullValues = "none", value = { "none | application/json",
+			"*/* | application/json", "application/json | application/json",
+			"application/graphql-response+json | application/graphql-response+json",
+			"'text/html, application/graphql-response+json' | application/graphql-response+json",
+			"'application/json, application/graphql-response+json' | application/json" })
+	void postAnswersInTheAcceptedMediaType(String accept, String expected) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"{ entity(name: \\\"月之暗面\\\") { id } }\"}"));
+		if (accept != null) {
+			request.header("Accept", accept);
+		}
+		var response = send(request);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith(expected);
+		assertThat(response.body()).isEqualTo("{\"data\":{\"entity\":{\"id\":\"moonshot-ai\"}}}");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "{\"query\": 5}", "{\"query\": \"\"}", "[]", "{\"query\": \"{ __typename }\", \"variables\": [1]}",
+			"{\"query\": \"{ __typename }\", \"operationName\": 3}" })
+	void aBodyThatIsNotAGraphQlRequestIs400(String body) throws Exception {
+		var response = send(post(body, "application/graphql-response+json"));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
+	}
+
+	@Test
+	void aJsonContentTypeWithACharsetIsAnsweredAndAnotherContentTypeIsNot() throws Exception {
+		var utf8 = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql"))
+			.header("Content-Type", "application/json; charset=UTF-8")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"{ __typename }\"}")));
+		assertThat(utf8.body()).isEqualTo("{\"data\":{\"__typename\":\"Query\"}}");
+		var text = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/graphql"))
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"{ __typename }\"}")));
+		assertThat(text.statusCode()).isEqualTo(415);
 	}
 
 	@Test

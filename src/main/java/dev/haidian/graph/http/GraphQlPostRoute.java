@@ -1,0 +1,26 @@
+package dev.haidian.graph.http;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.graphql.server.WebGraphQlHandler;
+
+/** Serves JSON POSTs on the GraphQL path with {@link GraphQlPostEndpoint}, after the readiness gate and the guard. */
+@Configuration(proxyBeanMethods = false)
+class GraphQlPostRoute {
+
+	@Bean
+	FilterRegistrationBean<GraphQlPostEndpoint> graphQlPostEndpoint(WebGraphQlHandler handler, JsonMapper json,
+			@Value("${spring.graphql.http.path:/graphql}") String path) {
+		var registration = new FilterRegistrationBean<>(new GraphQlPostEndpoint(handler, json));
+		registration.addUrlPatterns(path);
+		// after ReadinessGate (+5) and GraphQlGuardFilter (+10): only what they let through is answered
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+}

@@ -21,7 +21,7 @@ public final class Resolve {
 	/**
 	 * Binds {@code variable} to the entity named {@code name} (or null) and {@code variable + "Suggestions"} to
 	 * up to three "中文 / English" names close to it when there is none.
-	 * @param label restrict to this label's entities with a location, e.g. for places; null for any entity
+	 * @param needsLocation only entities with a location (places to measure distances from)
 	 */
 	public static String clause(Projection projection, String variable, String name, boolean needsLocation) {
 		String key = projection.parameter(Names.key(name));
@@ -29,19 +29,20 @@ public final class Resolve {
 		String exact = projection.parameter(name.strip());
 		String fuzzy = projection.parameter(fuzzy(name));
 		String located = needsLocation ? " AND n.location IS NOT NULL" : "";
-		return """
-				OPTIONAL CALL () {
-				  CALL db.index.fulltext.queryNodes('Entity_nameKeys', %7$s) YIELD node AS n
-				  WITH n WHERE %1$s IN n.nameKeys%4$s
-				  RETURN n AS %5$s ORDER BY CASE WHEN n.nameZh = %2$s OR n.name = %2$s THEN 0 ELSE 1 END, n.id LIMIT 1
-				}
-				CALL (%5$s) {
-				  WITH %5$s WHERE %5$s IS NULL
-				  CALL db.index.fulltext.queryNodes('Entity_names', %3$s) YIELD node, score
-				  WITH node, score WHERE true%6$s ORDER BY score DESC, node.id LIMIT 3
-				  RETURN collect(node.nameZh + ' / ' + node.name) AS %5$sSuggestions
-				}
-				""".formatted(key, exact, fuzzy, located, variable, located.replace("n.", "node."), term);
+		String locatedNode = located.replace("n.", "node.");
+		// concatenation, not String.formatted: this runs on every request that names an entity
+		return "OPTIONAL CALL () {\n"
+				+ "  CALL db.index.fulltext.queryNodes('Entity_nameKeys', " + term + ") YIELD node AS n\n"
+				+ "  WITH n WHERE " + key + " IN n.nameKeys" + located + "\n"
+				+ "  RETURN n AS " + variable + " ORDER BY CASE WHEN n.nameZh = " + exact + " OR n.name = " + exact
+				+ " THEN 0 ELSE 1 END, n.id LIMIT 1\n"
+				+ "}\n"
+				+ "CALL (" + variable + ") {\n"
+				+ "  WITH " + variable + " WHERE " + variable + " IS NULL\n"
+				+ "  CALL db.index.fulltext.queryNodes('Entity_names', " + fuzzy + ") YIELD node, score\n"
+				+ "  WITH node, score WHERE true" + locatedNode + " ORDER BY score DESC, node.id LIMIT 3\n"
+				+ "  RETURN collect(node.nameZh + ' / ' + node.name) AS " + variable + "Suggestions\n"
+				+ "}\n";
 	}
 
 	/** A Lucene query matching the words of {@code name} exactly or with up to two typos each. */

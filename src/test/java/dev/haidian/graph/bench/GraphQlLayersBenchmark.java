@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -19,9 +18,7 @@ import org.neo4j.driver.TransactionConfig;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -40,14 +37,7 @@ import dev.haidian.graph.support.StatementCounter;
  * {@link HeadlineLatencyBenchmark} ({@code bench.queries}, {@code bench.warmup}, {@code bench.runs}, and the
  * store). Writes {@code target/benchmark-layers.md}.
  */
-@Tag("benchmark")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "app.neo4j.embedded.ephemeral=${bench.ephemeral:true}",
-				"app.neo4j.embedded.data-directory=${bench.data-directory:target/unused}",
-				"app.neo4j.embedded.bolt-port=0", "app.neo4j.embedded.http-port=0",
-				"app.neo4j.embedded.page-cache=${bench.page-cache:256m}", "app.seed.load=${bench.seed-load:if-empty}",
-				"app.warmup.mode=before-ready", "app.security.requests-per-minute=1000000000" })
-@Import(StatementCounter.class)
+@BenchmarkService
 class GraphQlLayersBenchmark {
 
 	private static final String[] LAYERS = { "driver", "GraphQL in-process (ExecutionGraphQlService)",
@@ -111,7 +101,7 @@ class GraphQlLayersBenchmark {
 				report.append(" |\n");
 			}
 		}
-		report.append("\nCommand: `./mvnw -Pbenchmark verify -Dtest=GraphQlLayersBenchmark`\n");
+		report.append("\nCommand: `").append(LoadDriver.command("GraphQlLayersBenchmark")).append("`\n");
 		Files.writeString(Path.of("target/benchmark-layers.md"), report);
 		System.out.println("\n" + report);
 	}

@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -46,6 +48,19 @@ final class LoadDriver {
 	}
 
 	/** How much to run: warm-up and timed requests per client count. */
+	/**
+	 * The command that reruns a benchmark as it ran: its store and every {@code bench.*} option given.
+	 */
+	static String command(String benchmark) {
+		String store = System.getProperty("bench.data-directory");
+		return "./mvnw -Pbenchmark verify -Dtest=" + benchmark
+				+ ((store == null) ? "" : " -Dbench.ephemeral=false -Dbench.seed-load=never -Dbench.data-directory=" + store)
+				+ Stream.of("bench.page-cache", "bench.warmup", "bench.runs", "bench.clients", "bench.queries")
+					.filter(p -> System.getProperty(p) != null)
+					.map(p -> " -D" + p + "=" + System.getProperty(p))
+					.collect(Collectors.joining());
+	}
+
 	record Settings(int warmup, int runs, List<Integer> clients) {
 
 		static Settings fromSystemProperties() {

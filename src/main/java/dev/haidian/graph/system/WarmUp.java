@@ -107,11 +107,7 @@ public class WarmUp implements ApplicationRunner {
 		}
 		long started = System.nanoTime();
 		String document = this.properties.document().getContentAsString(StandardCharsets.UTF_8);
-		List<Outcome> done = Parser.parse(document)
-			.getDefinitionsOfType(OperationDefinition.class)
-			.stream()
-			.map(operation -> run(document, operation.getName()))
-			.toList();
+		List<Outcome> done = queries(document).stream().map(operation -> run(document, operation)).toList();
 		this.outcomes = done;
 		long failed = done.stream().filter(o -> o.error() != null).count();
 		// Not an error when they fail: a registry without the examples' places (清华大学 …) cannot answer them.
@@ -149,6 +145,20 @@ public class WarmUp implements ApplicationRunner {
 			outcome = new Outcome(operation, (System.nanoTime() - started) / 1_000_000, error);
 		}
 		return outcome;
+	}
+
+	/**
+	 * The named query operations of {@code document}, in order. Mutations are left out: a warm-up must not write,
+	 * whatever document {@code app.warmup.document} names.
+	 */
+	static List<String> queries(String document) {
+		return Parser.parse(document)
+			.getDefinitionsOfType(OperationDefinition.class)
+			.stream()
+			.filter(operation -> operation.getOperation() == OperationDefinition.Operation.QUERY
+					&& operation.getName() != null)
+			.map(OperationDefinition::getName)
+			.toList();
 	}
 
 	/** What the last warm-up did, in document order (empty before it ran or when it did not run). */

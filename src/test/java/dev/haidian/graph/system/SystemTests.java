@@ -67,6 +67,17 @@ class SystemTests extends ServiceTest {
 	}
 
 	@Test
+	void aWarmUpDocumentRunsItsNamedQueriesButNeverItsMutations() {
+		assertThat(WarmUp.queries("""
+				# a comment mentioning query Hidden { x }
+				query First { entity(name: "月之暗面") { id } }
+				mutation Write { retractRelationship(input: {id: "x"}) { errors { message } } }
+				{ __typename }
+				query Second($n: String = "清华") { search(text: $n) { id } }
+				""")).containsExactly("First", "Second");
+	}
+
+	@Test
 	void theWarmUpCoversEveryQueryGraphiqlOpensWith() throws Exception {
 		String graphiql = new ClassPathResource("static/graphiql/default-query.js")
 			.getContentAsString(StandardCharsets.UTF_8);

@@ -11,22 +11,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionConfig;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.support.DefaultExecutionGraphQlRequest;
 import org.springframework.http.HttpHeaders;
-
-import dev.haidian.graph.query.Limits;
-import dev.haidian.graph.support.StatementCounter;
 
 /**
  * Where a GraphQL request's time goes beyond its Cypher statement: the same answer four ways, interleaved in one
@@ -37,29 +32,16 @@ import dev.haidian.graph.support.StatementCounter;
  * {@link HeadlineLatencyBenchmark} ({@code bench.queries}, {@code bench.warmup}, {@code bench.runs}, and the
  * store). Writes {@code target/benchmark-layers.md}.
  */
-@BenchmarkService
-class GraphQlLayersBenchmark {
+class GraphQlLayersBenchmark extends ServiceBenchmark {
 
 	private static final String[] LAYERS = { "driver", "GraphQL in-process (ExecutionGraphQlService)",
 			"WebGraphQlHandler + JSON", "over HTTP" };
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
-	@Autowired
-	StatementCounter statements;
 
 	@Autowired
 	ExecutionGraphQlService service;
 
 	@Autowired
 	WebGraphQlHandler webHandler;
-
-	@Autowired
-	Limits limits;
 
 	private interface Call {
 

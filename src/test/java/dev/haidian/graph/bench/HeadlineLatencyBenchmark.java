@@ -3,32 +3,13 @@ package dev.haidian.graph.bench;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
-import dev.haidian.graph.support.StatementCounter;
 
 /**
  * The headline-query benchmark (see {@link LoadDriver}). Not a test: {@code ./mvnw -Pbenchmark verify} runs it
  * on the seed graph (an ephemeral store); {@code -Dbench.ephemeral=false -Dbench.seed-load=never -Dbench.data-directory=/tmp/registry-db} runs it on a store made
  * by the bulk import (e.g. a million generated firms). Writes {@code target/benchmark-headline.md}.
  */
-@BenchmarkService
-class HeadlineLatencyBenchmark {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Driver driver;
-
-	@Autowired
-	StatementCounter statements;
-
-	@Autowired
-	dev.haidian.graph.query.Limits limits;
+class HeadlineLatencyBenchmark extends ServiceBenchmark {
 
 	@Test
 	void headlineQueriesGraphQlVersusDriver() throws Exception {

@@ -1,25 +1,22 @@
 package dev.haidian.graph.bench;
 
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
-
 import org.junit.jupiter.api.Tag;
+import org.neo4j.driver.Driver;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
+import dev.haidian.graph.query.Limits;
 import dev.haidian.graph.support.StatementCounter;
 
 /**
- * The service a latency benchmark measures: the application on its own embedded Neo4j (an ephemeral seed graph,
- * or {@code -Dbench.ephemeral=false -Dbench.seed-load=never -Dbench.data-directory=…} for an imported store),
- * with the statement counter that captures what each request sent. One annotation, so that the benchmarks of a
+ * Base of the latency benchmarks: the application on its own embedded Neo4j (an ephemeral seed graph, or
+ * {@code -Dbench.ephemeral=false -Dbench.seed-load=never -Dbench.data-directory=…} for an imported store), with
+ * the statement counter that captures what each request sent. One configuration, so that the benchmarks of a
  * {@code -Pbenchmark} run share one Spring context and one Neo4j.
  */
-@Target(ElementType.TYPE)
-@Retention(RetentionPolicy.RUNTIME)
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "app.neo4j.embedded.ephemeral=${bench.ephemeral:true}",
@@ -31,6 +28,19 @@ import dev.haidian.graph.support.StatementCounter;
 				// one benchmark client sends thousands of requests a minute: the per-client rate limit would answer 429
 				"app.security.requests-per-minute=1000000000" })
 @Import(StatementCounter.class)
-@interface BenchmarkService {
+abstract class ServiceBenchmark {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Driver driver;
+
+	@Autowired
+	StatementCounter statements;
+
+	/** The service's statement timeout, which the driver side of a comparison uses too. */
+	@Autowired
+	Limits limits;
 
 }

@@ -29,15 +29,20 @@ class SeedOnStartup implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		this.seed.applySchema();
+		// A load applies the schema itself; otherwise it is applied on its own, so that a store created by an older
+		// version gets new indexes before the first query needs them.
 		switch (this.properties.load()) {
-			case NEVER -> log.info("Seed not loaded at start-up (app.seed.load=never)");
+			case NEVER -> {
+				this.seed.applySchema();
+				log.info("Seed not loaded at start-up (app.seed.load=never)");
+			}
 			case ALWAYS -> this.seed.load(this.properties.force());
 			case IF_EMPTY -> {
 				if (this.seed.isGraphEmpty()) {
 					this.seed.load(false);
 				}
 				else {
+					this.seed.applySchema();
 					log.info("Seed not loaded: the graph is not empty (app.seed.load=if-empty)");
 				}
 			}

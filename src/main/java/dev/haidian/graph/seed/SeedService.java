@@ -32,7 +32,9 @@ import org.springframework.stereotype.Service;
  * Order of a load: validate every seed file (nothing is written when any problem is found) → check that nobody
  * has written to the graph since the last seed load (unless forced) → apply the schema (idempotent, one
  * statement per transaction, as Neo4j requires for schema changes) → load all data in <em>one</em> transaction,
- * so a failure leaves the graph exactly as it was → record the load in a {@code (:SeedLoad {id: 'seed'})} node.
+ * so a failure leaves the graph exactly as it was → record the load in a {@code (:SeedLoad {id: 'seed'})} node
+ * → wait until every index is online. The wait comes last so that the indexes populate while the data loads
+ * (the uniqueness constraints the loader's {@code MERGE}s use are online as soon as they are created).
  */
 @Service
 public class SeedService {
@@ -51,11 +53,15 @@ public class SeedService {
 	/** Whether the graph holds no entity yet. */
 	public boolean isGraphEmpty() {
 		try (Session session = this.driver.session()) {
-			return session.executeRead(tx -> tx.run("MATCH (n) WHERE NOT n:SeedLoad RETURN count(n) = 0 AS empty")
-				.single()
-				.get("empty")
-				.asBoolean());
+			return isGraphEmpty(session);
 		}
+	}
+
+	private static boolean isGraphEmpty(Session session) {
+		return session.executeRead(tx -> tx.run("MATCH (n) WHERE NOT n:SeedLoad RETURN count(n) = 0 AS empty")
+			.single()
+			.get("empty")
+			.asBoolean());
 	}
 
 	/** Checks the seed files without writing anything. */
@@ -82,7 +88,7 @@ public class SeedService {
 			if (!force) {
 				checkUnchangedSinceLastLoad(session);
 			}
-			applySchema(session);
+			createSchema(session);
 			List<String> data = statements("seed");
 			record Outcome(long nodesCreated, long relationshipsCreated, long propertiesSet, long nodes,
 					long relationships) {
@@ -101,6 +107,7 @@ public class SeedService {
 				return new Outcome(nodesCreated, relationshipsCreated, propertiesSet, totals.get("nodes").asLong(),
 						totals.get("relationships").asLong());
 			});
+			awaitIndexes(session);
 			SeedReport report = new SeedReport(checksum, outcome.nodes(), outcome.relationships(),
 					outcome.nodesCreated(), outcome.relationshipsCreated(), outcome.propertiesSet(),
 					contents.nodesPerLabel(), contents.relationshipsPerType(),
@@ -139,9 +146,17 @@ public class SeedService {
 	}
 
 	private void applySchema(Session session) {
+		createSchema(session);
+		awaitIndexes(session);
+	}
+
+	private void createSchema(Session session) {
 		for (String statement : statements("schema")) {
 			session.run(statement).consume();
 		}
+	}
+
+	private static void awaitIndexes(Session session) {
 		session.run("CALL db.awaitIndexes(600)").consume();
 	}
 
@@ -150,6 +165,9 @@ public class SeedService {
 	 * relationships stamped with an {@code updatedAt} after it (every write through the service stamps one).
 	 */
 	private void checkUnchangedSinceLastLoad(Session session) {
+		if (isGraphEmpty(session)) {
+			return;
+		}
 		Record state = session.executeRead(tx -> tx.run("""
 				OPTIONAL MATCH (s:SeedLoad {id: 'seed'})
 				CALL () { MATCH (n) WHERE NOT n:SeedLoad RETURN count(n) AS nodes }

@@ -37,8 +37,22 @@ public class EmbeddedNeo4jAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	EmbeddedNeo4j embeddedNeo4j(EmbeddedNeo4jProperties properties,
 			@Value("${app.seed.directory:./seed}") String importDirectory,
-			ObjectProvider<EmbeddedNeo4j.BeforeStart> beforeStart) {
-		return EmbeddedNeo4j.start(properties, Path.of(importDirectory),
+			ObjectProvider<EmbeddedNeo4j.BeforeStart> beforeStart, ObjectProvider<EarlyEmbeddedNeo4j.Start> early) {
+		Path imports = Path.of(importDirectory);
+		EarlyEmbeddedNeo4j.Start started = early.getIfAvailable();
+		if (started != null) {
+			if (beforeStart.stream().findAny().isEmpty()) {
+				EmbeddedNeo4j server = started.claim(properties, imports);
+				if (server != null) {
+					return server;
+				}
+			}
+			else {
+				// A step must prepare the store before Neo4j opens it, which the early start could not know of.
+				started.discardUnclaimed();
+			}
+		}
+		return EmbeddedNeo4j.start(properties, imports,
 				data -> beforeStart.orderedStream().forEach(step -> step.prepare(data)));
 	}
 

@@ -13,6 +13,7 @@ import org.neo4j.driver.exceptions.AuthenticationException;
 import org.neo4j.harness.Neo4jBuilders;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.haidian.graph.HaidianGraphApplication;
@@ -38,6 +39,8 @@ class EmbeddedNeo4jLifecycleTests {
 	void aFactWrittenBeforeARestartIsThereAfterIt(@TempDir Path data) {
 		String dir = "app.neo4j.embedded.data-directory=" + data;
 		try (var app = start(dir)) {
+			// The server started beside Spring (EarlyEmbeddedNeo4j) is the one the application uses.
+			assertThat(app.getBean(EarlyEmbeddedNeo4j.Start.class).claimed()).isSameAs(app.getBean(EmbeddedNeo4j.class));
 			app.getBean(Driver.class)
 				.executableQuery("CREATE (:Probe {id: 'written-before-restart'})")
 				.execute();
@@ -87,6 +90,62 @@ class EmbeddedNeo4jLifecycleTests {
 				assertThat(records).extracting(r -> r.get("id").asString())
 					.containsExactly("lives-on-the-external-server");
 			}
+		}
+	}
+
+	@Test
+	void anEarlyServerTheApplicationDoesNotUseIsClosed(@TempDir Path data) {
+		int bolt = freePort();
+		try (var external = Neo4jBuilders.newInProcessBuilder().build()) {
+			Neo4jConnectionDetails elsewhere = new Neo4jConnectionDetails() {
+				@Override
+				public java.net.URI getUri() {
+					return external.boltURI();
+				}
+			};
+			var app = new SpringApplicationBuilder(HaidianGraphApplication.class)
+				.initializers(context -> context.getBeanFactory().registerSingleton("elsewhere", elsewhere))
+				.run("--server.port=0", "--app.neo4j.embedded.data-directory=" + data,
+						"--app.neo4j.embedded.bolt-port=" + bolt, "--app.neo4j.embedded.http-port=0",
+						"--app.neo4j.embedded.page-cache=16m", "--app.warmup.mode=off", "--app.seed.load=never");
+			try (app) {
+				assertThat(app.getBeansOfType(EmbeddedNeo4j.class)).isEmpty();
+				assertThat(listening(bolt)).as("the early server's Bolt port").isFalse();
+			}
+		}
+	}
+
+	@Test
+	void whenStartUpFailsTheEarlyServerIsClosedAndItsStoreReleased(@TempDir Path data) {
+		int bolt = freePort();
+		Stream<String> settings = Stream.of("server.port=0", "app.neo4j.embedded.data-directory=" + data,
+				"app.neo4j.embedded.bolt-port=" + bolt, "app.neo4j.embedded.http-port=0",
+				"app.neo4j.embedded.page-cache=16m", "app.warmup.mode=off");
+		String[] args = settings.map(p -> "--" + p).toArray(String[]::new);
+		String[] failing = Stream.concat(Stream.of(args), Stream.of("--app.seed.load=sometimes")).toArray(String[]::new);
+		assertThatThrownBy(() -> new SpringApplicationBuilder(HaidianGraphApplication.class).run(failing))
+			.hasStackTraceContaining("sometimes");
+		assertThat(listening(bolt)).as("the early server's Bolt port").isFalse();
+		try (var app = new SpringApplicationBuilder(HaidianGraphApplication.class).run(args)) {
+			assertThat(app.getBean(Driver.class).executableQuery("RETURN 1").execute().records()).hasSize(1);
+		}
+	}
+
+	private static int freePort() {
+		try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private static boolean listening(int port) {
+		try (var socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+			return true;
+		}
+		catch (java.io.IOException ex) {
+			return false;
 		}
 	}
 

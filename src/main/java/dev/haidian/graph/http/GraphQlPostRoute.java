@@ -3,14 +3,20 @@ package dev.haidian.graph.http;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.graphql.server.WebGraphQlHandler;
 
-/** Serves JSON POSTs on the GraphQL path with {@link GraphQlPostEndpoint}, after the readiness gate and the guard. */
+/**
+ * Serves JSON POSTs on the GraphQL path with {@link GraphQlPostEndpoint}, after the readiness gate and the guard.
+ * Only in a web application: a notebook run ({@code app.notebook.run}) or a bulk import without a web server
+ * has no {@link WebGraphQlHandler} to hand requests to.
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class GraphQlPostRoute {
 
 	@Bean

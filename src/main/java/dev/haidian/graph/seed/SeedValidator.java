@@ -70,10 +70,16 @@ final class SeedValidator {
 	private final List<SeedProblem> problems = new ArrayList<>();
 
 	/**
-	 * Every node id, with where it was defined: the index of its file in {@link #idFiles} in the high half and
-	 * its line in the low half (a string "file:line" per node would double the memory a million nodes take).
+	 * Every node id, with its number: 0, 1, 2 … in the order the ids were read ({@link #nodeNumber}). Where a node
+	 * was defined is in {@link #locations} at that number.
 	 */
-	private final Map<String, Long> ids = new HashMap<>();
+	private final Map<String, Integer> ids = new HashMap<>();
+
+	/**
+	 * Where each node was defined, by number: the index of its file in {@link #idFiles} in the high half and its
+	 * line in the low half (a string "file:line" per node would double the memory a million nodes take).
+	 */
+	private long[] locations = new long[1024];
 
 	private final List<String> idFiles = new ArrayList<>();
 
@@ -252,7 +258,9 @@ final class SeedValidator {
 		}
 	}
 
-	void checkNode(String file, String label, CsvTable.Fields row) {
+	/** Checks a node row; returns the number its id got ({@link #nodeNumber}), or -1 when it got none. */
+	int checkNode(String file, String label, CsvTable.Fields row) {
+		int number = -1;
 		String id = row.get("id");
 		if (id == null) {
 			problem(file, row, "id", "is empty");
@@ -264,10 +272,19 @@ final class SeedValidator {
 			if (this.idFiles.isEmpty() || !this.idFiles.getLast().equals(file)) {
 				this.idFiles.add(file);
 			}
-			Long earlier = this.ids.putIfAbsent(id, ((long) (this.idFiles.size() - 1) << 32) | row.line());
+			number = this.ids.size();
+			Integer earlier = this.ids.putIfAbsent(id, number);
 			if (earlier != null) {
+				long location = this.locations[earlier];
 				problem(file, row, "id", "'" + id + "' is already used at "
-						+ this.idFiles.get((int) (earlier >>> 32)) + ":" + (int) (long) earlier);
+						+ this.idFiles.get((int) (location >>> 32)) + ":" + (int) location);
+				number = -1;
+			}
+			else {
+				if (number == this.locations.length) {
+					this.locations = java.util.Arrays.copyOf(this.locations, number * 2);
+				}
+				this.locations[number] = ((long) (this.idFiles.size() - 1) << 32) | row.line();
 			}
 		}
 		if (label.equals("Source") && id != null) {
@@ -297,6 +314,7 @@ final class SeedValidator {
 		if (label.equals("Source") && row.get("file") == null) {
 			problem(file, row, "file", "is empty; name the article's text file so quotes can be checked");
 		}
+		return number;
 	}
 
 	private void checkLocation(String file, String label, CsvTable.Fields row) {
@@ -334,6 +352,15 @@ final class SeedValidator {
 		catch (NumberFormatException ex) {
 			problem(file, row, column, "'" + text + "' is not a decimal number of degrees");
 		}
+	}
+
+	/**
+	 * The number of a node id checked so far: 0 for the first id read, 1 for the next, and so on; -1 for an
+	 * unknown id. The offline import uses these numbers as the node ids of the store it writes.
+	 */
+	int nodeNumber(String id) {
+		Integer number = this.ids.get(id);
+		return (number != null) ? number : -1;
 	}
 
 	void checkRelationship(String file, CsvTable.Fields row) {

@@ -17,6 +17,7 @@ import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.config.Setting;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilder;
 import org.neo4j.harness.Neo4jBuilders;
@@ -60,7 +61,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	 * @throws IllegalStateException when the settings are unsafe (non-loopback without authentication)
 	 */
 	public static EmbeddedNeo4j start(EmbeddedNeo4jProperties properties, Path importDirectory) {
-		return start(properties, importDirectory, data -> { });
+		return start(properties, importDirectory, data -> Map.of());
 	}
 
 	/**
@@ -70,8 +71,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	@FunctionalInterface
 	public interface BeforeStart {
 
-		/** @param dataDirectory the data directory Neo4j is about to open (it exists) */
-		void prepare(Path dataDirectory);
+		/**
+		 * @param dataDirectory the data directory Neo4j is about to open (it exists)
+		 * @return settings for the Neo4j about to start, on top of the application's (empty: none)
+		 */
+		Map<Setting<?>, Object> prepare(Path dataDirectory);
 
 	}
 
@@ -88,7 +92,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			Path data = properties.ephemeral() ? work.resolve("data")
 					: properties.dataDirectory().toAbsolutePath().normalize();
 			Files.createDirectories(data);
-			beforeStart.prepare(data);
+			Map<Setting<?>, Object> prepared = beforeStart.prepare(data);
 			warnIfStoreOutgrowsPageCache(data, ByteUnit.parse(properties.pageCache()));
 			String host = properties.listenAddress();
 			int bolt = properties.ephemeral() ? 0 : properties.boltPort();
@@ -119,6 +123,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 				builder = builder.withConfig(GraphDatabaseSettings.load_csv_file_url_root,
 						importDirectory.toAbsolutePath().normalize());
 			}
+			for (Map.Entry<Setting<?>, Object> setting : prepared.entrySet()) {
+				builder = withConfig(builder, setting.getKey(), setting.getValue());
+			}
 			long started = System.nanoTime();
 			Neo4j neo4j = builder.build();
 			EmbeddedNeo4j server = new EmbeddedNeo4j(neo4j, data, work);
@@ -133,6 +140,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not prepare the embedded Neo4j directories", ex);
 		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> Neo4jBuilder withConfig(Neo4jBuilder builder, Setting<T> setting, Object value) {
+		return builder.withConfig(setting, (T) value);
 	}
 
 	/**

@@ -2,9 +2,12 @@ package dev.haidian.graph.neo4j;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.graphdb.config.Setting;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,8 +55,11 @@ public class EmbeddedNeo4jAutoConfiguration {
 				started.discardUnclaimed();
 			}
 		}
-		return EmbeddedNeo4j.start(properties, imports,
-				data -> beforeStart.orderedStream().forEach(step -> step.prepare(data)));
+		return EmbeddedNeo4j.start(properties, imports, data -> {
+			Map<Setting<?>, Object> settings = new LinkedHashMap<>();
+			beforeStart.orderedStream().forEach(step -> settings.putAll(step.prepare(data)));
+			return settings;
+		});
 	}
 
 	@Bean

@@ -1,6 +1,9 @@
 package dev.haidian.graph.seed;
 
 import java.nio.file.Path;
+import java.util.Map;
+
+import org.neo4j.graphdb.config.Setting;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,18 +41,19 @@ class OfflineImportStep implements EmbeddedNeo4j.BeforeStart {
 	}
 
 	@Override
-	public void prepare(Path dataDirectory) {
+	public Map<Setting<?>, Object> prepare(Path dataDirectory) {
 		if (!this.properties.offline()) {
-			return;
+			return Map.of();
 		}
 		if (!OfflineImport.prepareEmptyStore(dataDirectory)) {
 			log.info("The database in {} holds data: importing through transactions instead of offline",
 					dataDirectory);
-			return;
+			return Map.of();
 		}
 		this.dataDirectory = dataDirectory;
 		this.report = OfflineImport.forSeed(this.seed, log::info)
 			.run(Path.of(this.properties.directory()), dataDirectory);
+		return OfflineImport.populationSettings(Runtime.getRuntime().maxMemory());
 	}
 
 	/** What the offline import did, or {@code null} when it did not run. */

@@ -78,6 +78,15 @@ class OfflineImportTests {
 	}
 
 	@Test
+	void theDatabaseOnAnImportedStorePopulatesFullTextIndexesWithABufferSizedFromTheHeap() {
+		var buffer = org.neo4j.kernel.api.impl.index.lucene.LuceneSettings.lucene_population_ram_buffer_size;
+		long gib = 1L << 30;
+		assertThat(OfflineImport.populationSettings(10 * gib)).containsEntry(buffer, 512.0);
+		assertThat(OfflineImport.populationSettings(4 * gib)).containsEntry(buffer, 256.0);
+		assertThat(OfflineImport.populationSettings(512L << 20)).containsEntry(buffer, 50.0);
+	}
+
+	@Test
 	void factsWhoseRowsAreNotAdjacentAreFoldedLikeTheTransactionalImportFoldsThem(@TempDir Path copy,
 			@TempDir Path data) throws IOException {
 		new SyntheticRegistry(20, 3).write(Path.of("seed"), copy);

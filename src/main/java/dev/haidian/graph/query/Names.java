@@ -11,13 +11,17 @@ public final class Names {
 	}
 
 	public static String key(String name) {
+		// Char by char, not by code point: full-width ASCII and every white-space or space character are in the
+		// Basic Multilingual Plane, so a surrogate is always kept as it is, as a code point would be. (A loop, not
+		// a stream: a bulk import computes this for every name of a million entities.)
 		StringBuilder key = new StringBuilder(name.length());
-		name.codePoints().forEach(c -> {
-			int folded = (c >= 0xFF01 && c <= 0xFF5E) ? c - 0xFEE0 : c;
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			char folded = (c >= '\uFF01' && c <= '\uFF5E') ? (char) (c - 0xFEE0) : c;
 			if (!Character.isWhitespace(folded) && !Character.isSpaceChar(folded)) {
-				key.appendCodePoint(folded);
+				key.append(folded);
 			}
-		});
+		}
 		return key.toString().toLowerCase(java.util.Locale.ROOT);
 	}
 

@@ -208,10 +208,17 @@ public final class BulkImport {
 
 	/** The lookup key ({@link Names#key}) of every name of a node, in order, without repeats. */
 	static List<String> nameKeys(String name, String nameZh, List<String> aliases) {
-		LinkedHashSet<String> keys = new LinkedHashSet<>();
-		Stream.concat(Stream.of(name, nameZh), aliases.stream())
-			.filter(java.util.Objects::nonNull)
-			.forEach(n -> keys.add(Names.key(n)));
+		LinkedHashSet<String> keys = new LinkedHashSet<>(4 + aliases.size() * 2);
+		for (String n : new String[] { name, nameZh }) {
+			if (n != null) {
+				keys.add(Names.key(n));
+			}
+		}
+		for (String alias : aliases) {
+			if (alias != null) {
+				keys.add(Names.key(alias));
+			}
+		}
 		return List.copyOf(keys);
 	}
 

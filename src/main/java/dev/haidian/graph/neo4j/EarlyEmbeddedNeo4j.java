@@ -128,7 +128,7 @@ class EarlyEmbeddedNeo4j implements SmartApplicationListener {
 			AuthToken auth = properties.authEnabled() ? AuthTokens.basic(properties.username(), properties.password())
 					: AuthTokens.none();
 			try (Driver driver = GraphDatabase.driver(server.boltUri(), auth)) {
-				driver.executableQuery("MATCH (n) WHERE NOT n:SeedLoad RETURN count(n) = 0 AS empty").execute();
+				driver.executableQuery("RETURN NOT EXISTS { MATCH (n) WHERE NOT n:SeedLoad } AS empty").execute();
 			}
 			catch (RuntimeException ex) {
 				log.debug("Warm-up statement failed (harmless)", ex);

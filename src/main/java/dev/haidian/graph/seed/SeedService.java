@@ -58,7 +58,7 @@ public class SeedService {
 	}
 
 	private static boolean isGraphEmpty(Session session) {
-		return session.executeRead(tx -> tx.run("MATCH (n) WHERE NOT n:SeedLoad RETURN count(n) = 0 AS empty")
+		return session.executeRead(tx -> tx.run("RETURN NOT EXISTS { MATCH (n) WHERE NOT n:SeedLoad } AS empty")
 			.single()
 			.get("empty")
 			.asBoolean());

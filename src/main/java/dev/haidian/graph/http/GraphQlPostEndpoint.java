@@ -1,9 +1,6 @@
 package dev.haidian.graph.http;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.List;
@@ -25,6 +22,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.util.AlternativeJdkIdGenerator;
 import org.springframework.util.IdGenerator;
 
@@ -74,8 +72,11 @@ public final class GraphQlPostEndpoint extends HttpFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		WebGraphQlResponse result = this.handler.handleRequest(new WebGraphQlRequest(uri(request), headers(request),
-				null, remoteAddress(request), new Attributes(request), body, this.ids.generateId().toString(),
+		// Spring's own view of the servlet request gives the URI, the headers and the remote address exactly as its
+		// GraphQL transport sees them.
+		ServletServerHttpRequest http = new ServletServerHttpRequest(request);
+		WebGraphQlResponse result = this.handler.handleRequest(new WebGraphQlRequest(http.getURI(), http.getHeaders(),
+				null, http.getRemoteAddress(), new Attributes(request), body, this.ids.generateId().toString(),
 				request.getLocale()))
 			.toFuture()
 			.join();
@@ -139,30 +140,6 @@ public final class GraphQlPostEndpoint extends HttpFilter {
 			return null;
 		}
 		return (Map<String, Object>) map;
-	}
-
-	private static URI uri(HttpServletRequest request) {
-		String query = request.getQueryString();
-		return URI.create(request.getRequestURL().append((query != null) ? "?" + query : "").toString());
-	}
-
-	private static HttpHeaders headers(HttpServletRequest request) {
-		HttpHeaders headers = new HttpHeaders();
-		for (String name : Collections.list(request.getHeaderNames())) {
-			for (String value : Collections.list(request.getHeaders(name))) {
-				headers.add(name, value);
-			}
-		}
-		return headers;
-	}
-
-	private static InetSocketAddress remoteAddress(HttpServletRequest request) {
-		try {
-			return new InetSocketAddress(InetAddress.ofLiteral(request.getRemoteAddr()), request.getRemotePort());
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 	/** The servlet request's attributes as a map, read through (the guard leaves the credential's name there). */

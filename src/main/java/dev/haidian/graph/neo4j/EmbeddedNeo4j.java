@@ -250,7 +250,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 		return this.dataDirectory;
 	}
 
-	/** Direct access to the default database, for administration only; the service talks Bolt. */
+	/**
+	 * Direct access to the default database: the service's own statements ({@link InProcessCypher}) and
+	 * administration. Everything else (seed load, Browser, notebooks) talks Bolt.
+	 */
 	public GraphDatabaseService database() {
 		return this.neo4j.defaultDatabaseService();
 	}

@@ -12,6 +12,7 @@ import org.neo4j.graphdb.config.Setting;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -60,6 +61,13 @@ public class EmbeddedNeo4jAutoConfiguration {
 			beforeStart.orderedStream().forEach(step -> settings.putAll(step.prepare(data)));
 			return settings;
 		});
+	}
+
+	/** The service's own statements run in this JVM, unless {@code app.neo4j.embedded.in-process-queries=false}. */
+	@Bean
+	@ConditionalOnBooleanProperty(name = "app.neo4j.embedded.in-process-queries", matchIfMissing = true)
+	InProcessCypher inProcessCypher(EmbeddedNeo4j server) {
+		return new InProcessCypher(server.database());
 	}
 
 	@Bean

@@ -37,7 +37,8 @@ class GraphQlErrors {
 		return error(env, GraphReader.QueryTimeoutException.ERROR_TYPE, ex.getMessage()).build();
 	}
 
-	@GraphQlExceptionHandler({ ServiceUnavailableException.class, SessionExpiredException.class })
+	@GraphQlExceptionHandler({ ServiceUnavailableException.class, SessionExpiredException.class,
+			GraphUnavailableException.class })
 	GraphQLError unavailable(Exception ex, DataFetchingEnvironment env) {
 		return error(env, UNAVAILABLE, "The graph database is unavailable right now; try again shortly").build();
 	}

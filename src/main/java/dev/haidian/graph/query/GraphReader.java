@@ -10,44 +10,58 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.exceptions.ClientException;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs the one statement of a GraphQL root field: reads in a read transaction (so a cluster routes them to a
  * follower), writes in a write transaction, both with the configured timeout. Every GraphQL answer goes
  * through here, one call per root field.
+ *
+ * <p>
+ * The statements go through the Neo4j driver, except when the application defines a {@link CypherRunner}: with
+ * the embedded Neo4j they run in this JVM, without Bolt in between (see {@code InProcessCypher}).
  */
 @Component
 public class GraphReader {
 
-	private final Driver driver;
+	private final CypherRunner runner;
 
 	private final Limits limits;
 
-	GraphReader(Driver driver, Limits limits) {
-		this.driver = driver;
+	@Autowired
+	GraphReader(Driver driver, ObjectProvider<CypherRunner> runner, Limits limits) {
+		this(runner.getIfAvailable(() -> overBolt(driver)), limits);
+	}
+
+	GraphReader(CypherRunner runner, Limits limits) {
+		this.runner = runner;
 		this.limits = limits;
 	}
 
 	/** Runs the statement and returns its rows as plain Java maps and lists. */
 	public List<Map<String, Object>> rows(String cypher, Map<String, Object> parameters) {
-		return run(cypher, parameters, false);
+		return this.runner.run(cypher, parameters, false, this.limits.timeout());
 	}
 
 	/** Runs a write statement that returns exactly one row, in a write transaction with the same timeout. */
 	public Map<String, Object> write(String cypher, Map<String, Object> parameters) {
-		return run(cypher, parameters, true).getFirst();
+		return this.runner.run(cypher, parameters, true, this.limits.timeout()).getFirst();
 	}
 
-	private List<Map<String, Object>> run(String cypher, Map<String, Object> parameters, boolean write) {
-		TransactionConfig config = TransactionConfig.builder().withTimeout(this.limits.timeout()).build();
-		try (Session session = this.driver.session()) {
-			return write ? session.executeWrite(tx -> tx.run(cypher, parameters).list(Record::asMap), config)
-					: session.executeRead(tx -> tx.run(cypher, parameters).list(Record::asMap), config);
-		}
-		catch (ClientException ex) {
-			throw isTimeout(ex) ? new QueryTimeoutException(this.limits.timeout()) : ex;
-		}
+	/** Statements through the driver: one session and one managed transaction each. */
+	public static CypherRunner overBolt(Driver driver) {
+		return (cypher, parameters, write, timeout) -> {
+			TransactionConfig config = TransactionConfig.builder().withTimeout(timeout).build();
+			try (Session session = driver.session()) {
+				return write ? session.executeWrite(tx -> tx.run(cypher, parameters).list(Record::asMap), config)
+						: session.executeRead(tx -> tx.run(cypher, parameters).list(Record::asMap), config);
+			}
+			catch (ClientException ex) {
+				throw isTimeout(ex) ? new QueryTimeoutException(timeout) : ex;
+			}
+		};
 	}
 
 	/** Whether Neo4j ended the transaction because it ran past its timeout. */
@@ -67,7 +81,7 @@ public class GraphReader {
 		/** The classification of the GraphQL error it becomes. */
 		public static final ErrorClassification ERROR_TYPE = ErrorClassification.errorClassification("TIMEOUT");
 
-		QueryTimeoutException(java.time.Duration timeout) {
+		public QueryTimeoutException(java.time.Duration timeout) {
 			super("The query took longer than the " + timeout.toMillis()
 					+ " ms limit (app.graphql.limits.timeout); ask for less, e.g. a smaller radius, fewer hops or a smaller first");
 		}

@@ -15,10 +15,12 @@ import org.neo4j.driver.TransactionContext;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestComponent;
 
+import dev.haidian.graph.query.CypherRunner;
+
 /**
- * Counts the Cypher statements the application sends through the Neo4j driver, so tests can assert how many
- * round trips a GraphQL request costs. Wraps the driver bean; every {@code run} on a session or transaction
- * counts one.
+ * Counts the Cypher statements the application sends, so tests can assert how many round trips a GraphQL
+ * request costs. Wraps the driver bean, where every {@code run} on a session or transaction counts one, and the
+ * {@link CypherRunner} bean (the embedded Neo4j's in-process path), where every {@code run} counts one.
  */
 @TestComponent
 public class StatementCounter implements BeanPostProcessor {
@@ -31,13 +33,19 @@ public class StatementCounter implements BeanPostProcessor {
 		return this.statements.get();
 	}
 
-	/** The text and parameters of the last statement sent, for replaying it straight through the driver. */
+	/**
+	 * The text and parameters of the last statement sent (elements 0 and 1), for replaying it straight through
+	 * the driver.
+	 */
 	public Object[] last() {
 		return this.last;
 	}
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof CypherRunner runner) {
+			return proxy(CypherRunner.class, runner);
+		}
 		return (bean instanceof Driver driver) ? proxy(Driver.class, driver) : bean;
 	}
 

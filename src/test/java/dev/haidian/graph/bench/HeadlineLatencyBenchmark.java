@@ -20,7 +20,7 @@ class HeadlineLatencyBenchmark extends ServiceBenchmark {
 				"CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels")
 			.execute().records().getFirst().values().toString();
 		String report = new LoadDriver(this.port, this.driver, this.statements, LoadDriver.Settings.fromSystemProperties(),
-				this.limits.timeout())
+				this.limits.timeout(), this.runner.getIfAvailable())
 			.run(scale + ", [nodes, relationships] = " + counts, command, Path.of("target/benchmark-headline.md"));
 		System.out.println("\n" + report);
 	}

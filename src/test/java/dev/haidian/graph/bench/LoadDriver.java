@@ -21,12 +21,15 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionConfig;
 
+import dev.haidian.graph.query.CypherRunner;
 import dev.haidian.graph.support.StatementCounter;
 
 /**
  * A closed-loop load driver: each headline GraphQL request over HTTP, and in the same run the Cypher statement
- * the service sent for it (captured from the driver) straight through the Java driver, at 1 and at N concurrent
- * clients; p50, p99, throughput and Cypher statements per request, as a Markdown report.
+ * the service sent for it (captured) straight through the Java driver, at 1 and at N concurrent clients; p50,
+ * p99, throughput and Cypher statements per request, as a Markdown report. When the service runs its statements
+ * in-process ({@link CypherRunner}), the same statement is also timed through that runner, called directly: the
+ * floor of the service's own path, so the report shows what GraphQL and HTTP add on top of it as well.
  */
 final class LoadDriver {
 
@@ -85,7 +88,13 @@ final class LoadDriver {
 
 	private final Settings settings;
 
-	LoadDriver(int port, Driver driver, StatementCounter statements, Settings settings, java.time.Duration timeout) {
+	/** The service's in-process runner, or null when it sends its statements through the driver. */
+	private final CypherRunner inProcess;
+
+	private final java.time.Duration timeout;
+
+	LoadDriver(int port, Driver driver, StatementCounter statements, Settings settings, java.time.Duration timeout,
+			CypherRunner inProcess) {
 		this.http = ThreadLocal.withInitial(() -> {
 			try {
 				return new RawHttpClient(port);
@@ -98,14 +107,16 @@ final class LoadDriver {
 		this.driver = driver;
 		this.statements = statements;
 		this.settings = settings;
+		this.inProcess = inProcess;
+		this.timeout = timeout;
 	}
 
 	/** Runs every query and returns the report; writes it to {@code report}. */
 	@SuppressWarnings("unchecked")
 	String run(String scale, String command, Path report) throws Exception {
 		StringBuilder table = new StringBuilder();
-		table.append("| query | Cypher statements / request | clients | GraphQL p50 (ms) | GraphQL p99 (ms) | GraphQL req/s | driver p50 (ms) | driver p99 (ms) | driver req/s | p50 ratio | errors |\n");
-		table.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+		table.append("| query | Cypher statements / request | clients | GraphQL p50 (ms) | GraphQL p99 (ms) | GraphQL req/s | driver p50 (ms) | driver p99 (ms) | driver req/s | p50 ratio | in-process p50 (ms) | in-process p99 (ms) | GraphQL p50 / in-process p50 | errors |\n");
+		table.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		// -Dbench.queries=firmsNear,companies runs only the queries whose names contain one of these.
 		List<String> only = Arrays.stream(System.getProperty("bench.queries", "").split(",")).filter(q -> !q.isBlank()).toList();
 		warmUp(only);
@@ -126,29 +137,34 @@ final class LoadDriver {
 			Map<String, Object> parameters = (sent.length > 1) ? (Map<String, Object>) sent[1] : Map.of();
 			if (first != null) {
 				table.append("| ").append(query.getKey()).append(" | failed: ")
-					.append(first.replace("|", "/").substring(0, Math.min(200, first.length()))).append(" |||||||||\n");
+					.append(first.replace("|", "/").substring(0, Math.min(200, first.length()))).append(" ||||||||||||\n");
 				continue;
 			}
-			Call viaDriver = (perRequest == 0) ? null : () -> {
-				try (Session session = this.driver.session()) {
-					session.executeRead(tx -> tx.run(cypher, parameters).list(Record::asMap), this.transaction);
+			List<Call> calls = new ArrayList<>(List.of(() -> graphQl(body)));
+			if (perRequest > 0) {
+				calls.add(viaDriver(cypher, parameters));
+				if (this.inProcess != null) {
+					calls.add(inProcess(cypher, parameters));
 				}
-				return null;
-			};
+			}
 			for (int clients : this.settings.clients()) {
-				Series[] series = series(clients, () -> graphQl(body), viaDriver);
+				Series[] series = series(clients, calls);
 				Series viaGraphQl = series[0];
-				if (viaDriver == null) {
-					table.append(String.format(Locale.ROOT, "| %s | 0 | %d | %.2f | %.2f | %.0f | – | – | – | – | %d |%n",
+				if (series.length == 1) {
+					table.append(String.format(Locale.ROOT, "| %s | 0 | %d | %.2f | %.2f | %.0f | – | – | – | – | – | – | – | %d |%n",
 							query.getKey(), clients, viaGraphQl.p50(), viaGraphQl.p99(), viaGraphQl.perSecond(),
 							viaGraphQl.errors()));
 					continue;
 				}
 				Series direct = series[1];
-				table.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %.2f | %.0f | %.2f | %.2f | %.0f | %.2f | %d |%n",
+				Series local = (series.length > 2) ? series[2] : null;
+				table.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %.2f | %.0f | %.2f | %.2f | %.0f | %.2f | %s | %s | %s | %d |%n",
 						query.getKey(), perRequest, clients, viaGraphQl.p50(), viaGraphQl.p99(), viaGraphQl.perSecond(),
 						direct.p50(), direct.p99(), direct.perSecond(), viaGraphQl.p50() / direct.p50(),
-						viaGraphQl.errors() + direct.errors()));
+						(local == null) ? "–" : String.format(Locale.ROOT, "%.2f", local.p50()),
+						(local == null) ? "–" : String.format(Locale.ROOT, "%.2f", local.p99()),
+						(local == null) ? "–" : String.format(Locale.ROOT, "%.2f", viaGraphQl.p50() / local.p50()),
+						Arrays.stream(series).mapToInt(Series::errors).sum()));
 			}
 			write(scale, command, report, table);
 		}
@@ -179,17 +195,33 @@ final class LoadDriver {
 				Object[] sent = this.statements.last();
 				String cypher = (String) sent[0];
 				Map<String, Object> parameters = (sent.length > 1) ? (Map<String, Object>) sent[1] : Map.of();
-				calls.add(() -> {
-					try (Session session = this.driver.session()) {
-						session.executeRead(tx -> tx.run(cypher, parameters).list(Record::asMap), this.transaction);
-					}
-					return null;
-				});
+				calls.add(viaDriver(cypher, parameters));
+				if (this.inProcess != null) {
+					calls.add(inProcess(cypher, parameters));
+				}
 			}
 		}
 		for (int round = 0; round < this.settings.warmup() && !calls.isEmpty(); round++) {
 			calls.get(round % calls.size()).call();
 		}
+	}
+
+	/** The statement straight through the Java driver, in a read transaction with the service's timeout. */
+	private Call viaDriver(String cypher, Map<String, Object> parameters) {
+		return () -> {
+			try (Session session = this.driver.session()) {
+				session.executeRead(tx -> tx.run(cypher, parameters).list(Record::asMap), this.transaction);
+			}
+			return null;
+		};
+	}
+
+	/** The statement through the service's in-process runner, as the service runs it, without GraphQL or HTTP. */
+	private Call inProcess(String cypher, Map<String, Object> parameters) {
+		return () -> {
+			this.inProcess.run(cypher, parameters, false, this.timeout);
+			return null;
+		};
 	}
 
 	/** Writes the report so far (after every query, so a long run that is stopped still leaves its figures). */
@@ -199,10 +231,14 @@ final class LoadDriver {
 				+ table + "\n"
 				+ this.settings.warmup() + " warm-up requests over all queries first; then per query and client count "
 				+ this.settings.warmup() / 20 + " more warm-up rounds and " + this.settings.runs()
-				+ " timed rounds shared by the clients (closed loop). A round is one GraphQL request and one driver "
-				+ "call, in alternating order, so both see the same machine (JIT state, page cache, other load). "
-				+ "req/s = clients / mean latency. p50 ratio = GraphQL p50 / driver p50. The HTTP client is a "
-				+ "minimal keep-alive HTTP/1.1 client per benchmark thread (RawHttpClient).\n\n"
+				+ " timed rounds shared by the clients (closed loop). A round is one GraphQL request, one driver "
+				+ "call and, when the service runs its statements in this JVM, one call of its in-process runner; "
+				+ "the order rotates from round to round, so all see the same machine (JIT state, page cache, other "
+				+ "load). req/s = clients / mean latency. p50 ratio = GraphQL p50 / driver p50. The HTTP client is a "
+				+ "minimal keep-alive HTTP/1.1 client per benchmark thread (RawHttpClient). "
+				+ ((this.inProcess != null) ? "The service ran its statements in-process (InProcessCypher), not "
+						+ "over Bolt." : "The service sent its statements through the driver (Bolt).")
+				+ "\n\n"
 				+ "Command: `" + command + "`\n\nMachine: " + machine() + "\n";
 		Files.createDirectories(report.toAbsolutePath().getParent());
 		Files.writeString(report, text);
@@ -241,30 +277,30 @@ final class LoadDriver {
 	}
 
 	/**
-	 * Warms up, then runs {@code runs} rounds over {@code clients} threads; each round times {@code a} and then
-	 * {@code b}, or {@code b} and then {@code a} (alternating). Returns the series of {@code a} and of {@code b}
-	 * ({@code b} may be null: then only {@code a} runs).
+	 * Warms up, then runs {@code runs} rounds over {@code clients} threads; each round times every call once,
+	 * starting with a different one from round to round. Returns a series per call.
 	 */
-	private Series[] series(int clients, Call a, Call b) throws Exception {
+	private Series[] series(int clients, List<Call> calls) throws Exception {
 		for (int i = 0; i < this.settings.warmup() / 20; i++) {
-			a.call();
-			if (b != null) {
-				b.call();
+			for (Call call : calls) {
+				call.call();
 			}
 		}
 		int runs = Math.max(this.settings.runs(), clients);
-		double[][] times = { new double[runs], new double[runs] };
+		int n = calls.size();
+		double[][] times = new double[n][runs];
 		AtomicInteger next = new AtomicInteger();
-		AtomicInteger[] errors = { new AtomicInteger(), new AtomicInteger() };
+		AtomicInteger[] errors = Stream.generate(AtomicInteger::new).limit(n).toArray(AtomicInteger[]::new);
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		try {
 			List<Future<?>> workers = new ArrayList<>();
 			for (int c = 0; c < clients; c++) {
 				workers.add(pool.submit(() -> {
 					for (int i = next.getAndIncrement(); i < runs; i = next.getAndIncrement()) {
-						boolean aFirst = (i % 2 == 0);
-						time(aFirst ? a : b, times[aFirst ? 0 : 1], errors[aFirst ? 0 : 1], i);
-						time(aFirst ? b : a, times[aFirst ? 1 : 0], errors[aFirst ? 1 : 0], i);
+						for (int k = 0; k < n; k++) {
+							int which = (i + k) % n;
+							time(calls.get(which), times[which], errors[which], i);
+						}
 					}
 					this.http.remove();
 					return null;
@@ -277,8 +313,11 @@ final class LoadDriver {
 		finally {
 			pool.shutdownNow();
 		}
-		return new Series[] { summary(times[0], clients, errors[0].get()),
-				(b != null) ? summary(times[1], clients, errors[1].get()) : null };
+		Series[] series = new Series[n];
+		for (int k = 0; k < n; k++) {
+			series[k] = summary(times[k], clients, errors[k].get());
+		}
+		return series;
 	}
 
 	private static void time(Call call, double[] times, AtomicInteger errors, int i) throws Exception {

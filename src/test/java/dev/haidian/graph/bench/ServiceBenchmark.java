@@ -3,11 +3,13 @@ package dev.haidian.graph.bench;
 import org.junit.jupiter.api.Tag;
 import org.neo4j.driver.Driver;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
+import dev.haidian.graph.query.CypherRunner;
 import dev.haidian.graph.query.Limits;
 import dev.haidian.graph.support.StatementCounter;
 
@@ -42,5 +44,9 @@ abstract class ServiceBenchmark {
 	/** The service's statement timeout, which the driver side of a comparison uses too. */
 	@Autowired
 	Limits limits;
+
+	/** The service's in-process statement runner (absent when it talks Bolt). */
+	@Autowired
+	ObjectProvider<CypherRunner> runner;
 
 }

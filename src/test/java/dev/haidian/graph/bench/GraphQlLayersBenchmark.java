@@ -23,19 +23,23 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.support.DefaultExecutionGraphQlRequest;
 import org.springframework.http.HttpHeaders;
 
+import dev.haidian.graph.query.CypherRunner;
+import dev.haidian.graph.query.GraphReader;
+
 /**
- * Where a GraphQL request's time goes beyond its Cypher statement: the same answer four ways, interleaved in one
- * JVM so that all four see the same JIT state and machine load. (1) the statement the service sent, through the
- * driver; (2) the document executed in-process by Spring for GraphQL's {@link ExecutionGraphQlService}; (3) the
- * same through {@link WebGraphQlHandler} with the answer written as JSON, which is what the POST endpoint does;
- * (4) over HTTP. Not a test: {@code ./mvnw -Pbenchmark verify -Dtest=GraphQlLayersBenchmark}, options as for
+ * Where a GraphQL request's time goes beyond its Cypher statement: the same answer five ways, interleaved in one
+ * JVM so that all see the same JIT state and machine load. (1) the statement the service sent, through the
+ * driver; (2) the same statement through the service's own runner ({@link CypherRunner}: in-process with the
+ * embedded Neo4j), which is how the service runs it; (3) the document executed in-process by Spring for GraphQL's
+ * {@link ExecutionGraphQlService}; (4) the same through {@link WebGraphQlHandler} with the answer written as JSON,
+ * which is what the POST endpoint does; (5) over HTTP. Not a test: {@code ./mvnw -Pbenchmark verify -Dtest=GraphQlLayersBenchmark}, options as for
  * {@link HeadlineLatencyBenchmark} ({@code bench.queries}, {@code bench.warmup}, {@code bench.runs}, and the
  * store). Writes {@code target/benchmark-layers.md}.
  */
 class GraphQlLayersBenchmark extends ServiceBenchmark {
 
-	private static final String[] LAYERS = { "driver", "GraphQL in-process (ExecutionGraphQlService)",
-			"WebGraphQlHandler + JSON", "over HTTP" };
+	private static final String[] LAYERS = { "driver", "the service's statement runner",
+			"GraphQL in-process (ExecutionGraphQlService)", "WebGraphQlHandler + JSON", "over HTTP" };
 
 	@Autowired
 	ExecutionGraphQlService service;
@@ -50,7 +54,7 @@ class GraphQlLayersBenchmark extends ServiceBenchmark {
 	}
 
 	@Test
-	void sameAnswerFourWays() throws Exception {
+	void sameAnswerFiveWays() throws Exception {
 		List<String> only = Arrays.stream(System.getProperty("bench.queries", "firmsNear,cityLinks,paths,entity,companies")
 			.split(",")).filter(q -> !q.isBlank()).toList();
 		int warmup = Integer.getInteger("bench.warmup", 20000);
@@ -60,8 +64,8 @@ class GraphQlLayersBenchmark extends ServiceBenchmark {
 			.append(LocalDate.now()).append(". Store: ")
 			.append(System.getProperty("bench.data-directory", "seed graph (ephemeral)"))
 			.append(". Per query ").append(warmup).append(" warm-up calls, then ").append(runs)
-			.append(" rounds of the four ways in rotating order.\n\n| query | ")
-			.append(String.join(" | ", LAYERS)).append(" |\n|---|---|---|---|---|\n");
+			.append(" rounds of the ").append(LAYERS.length).append(" ways in rotating order.\n\n| query | ")
+			.append(String.join(" | ", LAYERS)).append(" |\n|---").append("|---".repeat(LAYERS.length)).append("|\n");
 		try (RawHttpClient http = new RawHttpClient(this.port)) {
 			for (var query : LoadDriver.QUERIES.entrySet()) {
 				if (query.getValue().equals("{ __typename }")
@@ -98,6 +102,8 @@ class GraphQlLayersBenchmark extends ServiceBenchmark {
 				session.executeRead(tx -> tx.run(cypher, parameters).list(Record::asMap), timeout);
 			}
 		};
+		CypherRunner runner = this.runner.getIfAvailable(() -> GraphReader.overBolt(this.driver));
+		Call statement = () -> runner.run(cypher, parameters, false, this.limits.timeout());
 		Call inProcess = () -> {
 			var response = this.service.execute(new DefaultExecutionGraphQlRequest(document, null, null, null, "1", null))
 				.block(Duration.ofSeconds(10));
@@ -117,7 +123,7 @@ class GraphQlLayersBenchmark extends ServiceBenchmark {
 				throw new IOException(response.body());
 			}
 		};
-		return List.of(driver, inProcess, web, overHttp);
+		return List.of(driver, statement, inProcess, web, overHttp);
 	}
 
 	private static double[] measure(List<Call> calls, int warmup, int runs) throws Exception {

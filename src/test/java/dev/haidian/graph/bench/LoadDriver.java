@@ -227,7 +227,8 @@ final class LoadDriver {
 	/** Writes the report so far (after every query, so a long run that is stopped still leaves its figures). */
 	private String write(String scale, String command, Path report, CharSequence table) throws java.io.IOException {
 		String text = "# Headline query benchmark (" + scale + ")\n\n" + LocalDate.now() + ". GraphQL over HTTP versus the "
-				+ "statement the service sent, run through the Java driver in a read transaction with the same timeout.\n\n"
+				+ "statement the service sent, run through the Java driver in a read transaction with the same timeout"
+				+ ((this.inProcess != null) ? " and through the service's in-process runner" : "") + ".\n\n"
 				+ table + "\n"
 				+ this.settings.warmup() + " warm-up requests over all queries first; then per query and client count "
 				+ this.settings.warmup() / 20 + " more warm-up rounds and " + this.settings.runs()

@@ -159,6 +159,45 @@ class LinksTests extends ServiceTest {
 		}
 	}
 
+	/**
+	 * Two test firms linked through one area (2 hops) and through two partners (3 hops). While the area is an
+	 * ordinary entity, the page of five fills up with the longer path; once it has more than 10,000 relationships
+	 * (a hub, as a city is at a million firms) only the shortest paths come back, because looking for longer ones
+	 * through a hub ran for minutes.
+	 */
+	@Test
+	void longerPathsFillThePageUnlessTheShortestPassThroughAHub() {
+		this.driver.executableQuery("""
+				CREATE (a:Entity:Company {id: 'hub-test-a', name: 'HubTestA', nameZh: 'HubTestA', nameKeys: ['hubtesta']}),
+				       (b:Entity:Company {id: 'hub-test-b', name: 'HubTestB', nameZh: 'HubTestB', nameKeys: ['hubtestb']}),
+				       (h:Entity:Area {id: 'hub-test-area', name: 'HubTestArea', nameZh: 'HubTestArea', nameKeys: ['hubtestarea']}),
+				       (x:Entity:Company {id: 'hub-test-x', name: 'HubTestX', nameZh: 'HubTestX', nameKeys: ['hubtestx']}),
+				       (y:Entity:Company {id: 'hub-test-y', name: 'HubTestY', nameZh: 'HubTestY', nameKeys: ['hubtesty']}),
+				       (a)-[:LOCATED_IN]->(h), (b)-[:LOCATED_IN]->(h),
+				       (a)-[:PARTNERS_WITH]->(x), (x)-[:PARTNERS_WITH]->(y), (y)-[:PARTNERS_WITH]->(b)
+				""").execute();
+		try {
+			assertThat(pathLengths()).containsExactly(2, 3);
+			this.driver.executableQuery("""
+					MATCH (h:Entity {id: 'hub-test-area'})
+					UNWIND range(1, $more) AS i CREATE (:HubTestTenant)-[:LOCATED_IN]->(h)
+					""").withParameters(Map.of("more", LinksService.HUB)).execute();
+			assertThat(pathLengths()).containsExactly(2);
+		}
+		finally {
+			this.driver.executableQuery(
+					"MATCH (n) WHERE n:HubTestTenant OR n.id STARTS WITH 'hub-test-' DETACH DELETE n").execute();
+		}
+	}
+
+	private List<Integer> pathLengths() {
+		return this.graphQl.document("{ paths(from: \"HubTestA\", to: \"HubTestB\", first: 5) { length } }")
+			.execute()
+			.path("paths[*].length")
+			.entityList(Integer.class)
+			.get();
+	}
+
 	@Test
 	void hopsAreBoundedAndNamesMustResolve() {
 		this.graphQl.documentName("paths")

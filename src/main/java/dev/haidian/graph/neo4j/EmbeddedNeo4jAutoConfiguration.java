@@ -63,7 +63,10 @@ public class EmbeddedNeo4jAutoConfiguration {
 		});
 	}
 
-	/** The service's own statements run in this JVM, unless {@code app.neo4j.embedded.in-process-queries=false}. */
+	/**
+	 * The service's own statements run in this JVM, unless {@code app.neo4j.embedded.in-process-queries=false}
+	 * (then through the driver, as with an external Neo4j; Browser and notebooks use Bolt either way).
+	 */
 	@Bean
 	@ConditionalOnBooleanProperty(name = "app.neo4j.embedded.in-process-queries", matchIfMissing = true)
 	InProcessCypher inProcessCypher(EmbeddedNeo4j server) {

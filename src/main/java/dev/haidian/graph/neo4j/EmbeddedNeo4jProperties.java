@@ -21,8 +21,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shutdownTimeout how long shutdown waits for running transactions before terminating them
  * @param browserPostConnectCommand Neo4j Browser commands (without the leading colon, separated by {@code ;}) run
  * after every connect, e.g. loading our style and guide; empty for none
- * @param inProcessQueries whether the statements of GraphQL answers run inside this JVM ({@link InProcessCypher})
- * rather than over Bolt; Browser, notebooks and other clients use Bolt either way
  */
 @ConfigurationProperties("app.neo4j.embedded")
 public record EmbeddedNeo4jProperties(@DefaultValue("./data/neo4j") Path dataDirectory,
@@ -30,5 +28,5 @@ public record EmbeddedNeo4jProperties(@DefaultValue("./data/neo4j") Path dataDir
 		@DefaultValue("7687") int boltPort, @DefaultValue("7474") int httpPort,
 		@DefaultValue("false") boolean authEnabled, @DefaultValue("neo4j") String username, String password,
 		@DefaultValue("256m") String pageCache, @DefaultValue("10s") Duration shutdownTimeout,
-		@DefaultValue("") String browserPostConnectCommand, @DefaultValue("true") boolean inProcessQueries) {
+		@DefaultValue("") String browserPostConnectCommand) {
 }

@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -24,6 +23,9 @@ import org.neo4j.graphdb.spatial.Point;
 import org.neo4j.kernel.api.exceptions.Status;
 import org.neo4j.values.storable.DurationValue;
 
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+
 import dev.haidian.graph.query.CypherRunner;
 import dev.haidian.graph.query.GraphReader;
 import dev.haidian.graph.query.GraphUnavailableException;
@@ -37,8 +39,8 @@ import dev.haidian.graph.query.GraphUnavailableException;
  * <p>
  * A read runs in a transaction that is rolled back, never committed; a read statement that changed the graph
  * fails instead of returning, so nothing it did remains. Like the driver's managed transactions, a transaction
- * that fails with a transient error (a deadlock between two writes, say) is run again, a few times, within the
- * statement's timeout. Neo4j Browser, notebooks and every other client still
+ * that fails with a transient error (a deadlock between two writes, say) is run again, a few times (Spring's
+ * {@link RetryTemplate}). Neo4j Browser, notebooks and every other client still
  * use Bolt; this path is only for the service's own statements, and only when the embedded server runs
  * ({@code app.neo4j.embedded.in-process-queries}, on by default).
  */
@@ -46,6 +48,15 @@ public final class InProcessCypher implements CypherRunner {
 
 	/** Attempts of a statement that keeps failing with transient errors, the first included. */
 	static final int ATTEMPTS = 6;
+
+	/** Waits 5, 10, 20 … ms (with jitter) between attempts, as long as the failure is transient. */
+	private static final RetryTemplate RETRIES = new RetryTemplate(RetryPolicy.builder()
+		.maxRetries(ATTEMPTS - 1)
+		.delay(Duration.ofMillis(5))
+		.multiplier(2)
+		.jitter(Duration.ofMillis(2))
+		.predicate(InProcessCypher::isTransient)
+		.build());
 
 	private final GraphDatabaseService database;
 
@@ -59,31 +70,13 @@ public final class InProcessCypher implements CypherRunner {
 		return retrying(() -> once(cypher, parameters, write, timeout), timeout);
 	}
 
-	/**
-	 * Runs {@code attempt} again while it fails with a transient error, at most {@link #ATTEMPTS} times and not
-	 * past {@code timeout}, waiting 5, 10, 20 … ms (with jitter) in between.
-	 */
+	/** Runs {@code attempt} again while it fails with a transient error, at most {@link #ATTEMPTS} times. */
 	static <T> T retrying(Supplier<T> attempt, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		for (int tried = 1;; tried++) {
-			try {
-				return attempt.get();
-			}
-			catch (RuntimeException ex) {
-				RuntimeException failure = translate(ex, timeout);
-				long pause = (5L << (tried - 1)) + ThreadLocalRandom.current().nextLong(5);
-				if (failure != ex || !isTransient(ex) || tried == ATTEMPTS
-						|| System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) > deadline) {
-					throw failure;
-				}
-				try {
-					Thread.sleep(pause);
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-					throw failure;
-				}
-			}
+		try {
+			return RETRIES.invoke(attempt);
+		}
+		catch (RuntimeException ex) {
+			throw translate(ex, timeout);
 		}
 	}
 
@@ -171,8 +164,12 @@ public final class InProcessCypher implements CypherRunner {
 				: (cause instanceof Status.HasStatus status) ? status.status().code().serialize() : "";
 	}
 
+	/** A transient failure (a deadlock, say) that the same transaction may not meet again; not a shut-down. */
 	private static boolean isTransient(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (unavailable(cause)) {
+				return false;
+			}
 			if (code(cause).startsWith("Neo.TransientError.")) {
 				return true;
 			}
@@ -180,15 +177,19 @@ public final class InProcessCypher implements CypherRunner {
 		return false;
 	}
 
+	private static boolean unavailable(Throwable cause) {
+		String code = code(cause);
+		return cause instanceof DatabaseShutdownException || code.contains("DatabaseUnavailable")
+				|| code.contains("DatabaseNotFound");
+	}
+
 	/** A timeout or an unavailable database as the errors the GraphQL layer knows; anything else as it is. */
 	private static RuntimeException translate(RuntimeException ex, Duration timeout) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			String code = code(cause);
-			if (code.contains("TimedOut") || code.contains("Terminated") || code.contains("LockClientStopped")) {
+			if (GraphReader.isTimeout(code(cause))) {
 				return new GraphReader.QueryTimeoutException(timeout);
 			}
-			if (cause instanceof DatabaseShutdownException || code.contains("DatabaseUnavailable")
-					|| code.contains("DatabaseNotFound")) {
+			if (unavailable(cause)) {
 				return new GraphUnavailableException("The embedded Neo4j is not available: " + cause.getMessage(),
 						ex);
 			}

@@ -11,7 +11,6 @@ import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.exceptions.ClientException;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,13 +29,8 @@ public class GraphReader {
 
 	private final Limits limits;
 
-	@Autowired
 	GraphReader(Driver driver, ObjectProvider<CypherRunner> runner, Limits limits) {
-		this(runner.getIfAvailable(() -> overBolt(driver)), limits);
-	}
-
-	GraphReader(CypherRunner runner, Limits limits) {
-		this.runner = runner;
+		this.runner = runner.getIfAvailable(() -> overBolt(driver));
 		this.limits = limits;
 	}
 
@@ -59,15 +53,18 @@ public class GraphReader {
 						: session.executeRead(tx -> tx.run(cypher, parameters).list(Record::asMap), config);
 			}
 			catch (ClientException ex) {
-				throw isTimeout(ex) ? new QueryTimeoutException(timeout) : ex;
+				throw isTimeout(ex.code()) ? new QueryTimeoutException(timeout) : ex;
 			}
 		};
 	}
 
-	/** Whether Neo4j ended the transaction because it ran past its timeout. */
-	static boolean isTimeout(ClientException ex) {
-		String code = (ex.code() != null) ? ex.code() : "";
-		return code.contains("TimedOut") || code.contains("Terminated") || code.contains("LockClientStopped");
+	/**
+	 * Whether a Neo4j status code (e.g. {@code Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration})
+	 * says that the transaction ended because it ran past its timeout.
+	 */
+	public static boolean isTimeout(String code) {
+		return code != null
+				&& (code.contains("TimedOut") || code.contains("Terminated") || code.contains("LockClientStopped"));
 	}
 
 	/** Runs a statement that returns exactly one row. */

@@ -172,7 +172,7 @@ class OfflineImportTests {
 
 	private static EmbeddedNeo4jProperties properties(Path data, boolean ephemeral) {
 		return new EmbeddedNeo4jProperties(data, ephemeral, "127.0.0.1", 0, 0, false, "neo4j", null, "32m",
-				Duration.ofSeconds(2), "", true);
+				Duration.ofSeconds(2), "");
 	}
 
 	/**

@@ -42,7 +42,7 @@ class SyntheticRegistryTests {
 	@BeforeAll
 	static void start() {
 		neo4j = EmbeddedNeo4j.start(new EmbeddedNeo4jProperties(null, true, "127.0.0.1", 0, 0, false, "neo4j", null,
-				"32m", Duration.ofSeconds(2), "", true), null);
+				"32m", Duration.ofSeconds(2), ""), null);
 		driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none());
 		seed = new SeedService(driver,
 				new SeedProperties("seed", "cypher", "../shared/seeds", SeedProperties.Mode.NEVER, false));

@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.TransactionConfig;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,13 +93,9 @@ class GraphQlLayersBenchmark extends ServiceBenchmark {
 	private List<Call> ways(String document, byte[] body, RawHttpClient http, Object[] sent) {
 		String cypher = (String) sent[0];
 		Map<String, Object> parameters = (Map<String, Object>) sent[1];
-		TransactionConfig timeout = TransactionConfig.builder().withTimeout(this.limits.timeout()).build();
-		Call driver = () -> {
-			try (Session session = this.driver.session()) {
-				session.executeRead(tx -> tx.run(cypher, parameters).list(Record::asMap), timeout);
-			}
-		};
-		CypherRunner runner = this.runner.getIfAvailable(() -> GraphReader.overBolt(this.driver));
+		CypherRunner bolt = GraphReader.overBolt(this.driver);
+		Call driver = () -> bolt.run(cypher, parameters, false, this.limits.timeout());
+		CypherRunner runner = this.runner.getIfAvailable(() -> bolt);
 		Call statement = () -> runner.run(cypher, parameters, false, this.limits.timeout());
 		Call inProcess = () -> {
 			var response = this.service.execute(new DefaultExecutionGraphQlRequest(document, null, null, null, "1", null))

@@ -17,11 +17,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.TransactionConfig;
 
 import dev.haidian.graph.query.CypherRunner;
+import dev.haidian.graph.query.GraphReader;
 import dev.haidian.graph.support.StatementCounter;
 
 /**
@@ -50,7 +48,6 @@ final class LoadDriver {
 						+ "\") { totalCount edges { cursor node { id name nameZh } } pageInfo { hasNextPage endCursor } } }");
 	}
 
-	/** How much to run: warm-up and timed requests per client count. */
 	/**
 	 * The command that reruns a benchmark as it ran: its store and every {@code bench.*} option given.
 	 */
@@ -64,6 +61,7 @@ final class LoadDriver {
 					.collect(Collectors.joining());
 	}
 
+	/** How much to run: warm-up and timed requests per client count. */
 	record Settings(int warmup, int runs, List<Integer> clients) {
 
 		static Settings fromSystemProperties() {
@@ -80,9 +78,8 @@ final class LoadDriver {
 	/** One keep-alive connection per benchmark thread. */
 	private final ThreadLocal<RawHttpClient> http;
 
-	private final TransactionConfig transaction;
-
-	private final Driver driver;
+	/** The statements straight through the Java driver (no service code in between). */
+	private final CypherRunner bolt;
 
 	private final StatementCounter statements;
 
@@ -103,8 +100,7 @@ final class LoadDriver {
 				throw new java.io.UncheckedIOException(ex);
 			}
 		});
-		this.transaction = TransactionConfig.builder().withTimeout(timeout).build();
-		this.driver = driver;
+		this.bolt = GraphReader.overBolt(driver);
 		this.statements = statements;
 		this.settings = settings;
 		this.inProcess = inProcess;
@@ -209,9 +205,7 @@ final class LoadDriver {
 	/** The statement straight through the Java driver, in a read transaction with the service's timeout. */
 	private Call viaDriver(String cypher, Map<String, Object> parameters) {
 		return () -> {
-			try (Session session = this.driver.session()) {
-				session.executeRead(tx -> tx.run(cypher, parameters).list(Record::asMap), this.transaction);
-			}
+			this.bolt.run(cypher, parameters, false, this.timeout);
 			return null;
 		};
 	}
@@ -322,9 +316,6 @@ final class LoadDriver {
 	}
 
 	private static void time(Call call, double[] times, AtomicInteger errors, int i) throws Exception {
-		if (call == null) {
-			return;
-		}
 		long start = System.nanoTime();
 		if (call.call() != null) {
 			errors.incrementAndGet();

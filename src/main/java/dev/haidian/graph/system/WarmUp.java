@@ -151,7 +151,7 @@ public class WarmUp implements ApplicationRunner {
 	 * The named query operations of {@code document}, in order. Mutations are left out: a warm-up must not write,
 	 * whatever document {@code app.warmup.document} names.
 	 */
-	static List<String> queries(String document) {
+	public static List<String> queries(String document) {
 		return Parser.parse(document)
 			.getDefinitionsOfType(OperationDefinition.class)
 			.stream()

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import graphql.language.OperationDefinition;
-import graphql.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.neo4j.kernel.DeadlockDetectedException;
 
@@ -17,6 +15,7 @@ import org.springframework.core.io.ClassPathResource;
 import dev.haidian.graph.query.CypherRunner;
 import dev.haidian.graph.query.GraphReader;
 import dev.haidian.graph.support.ServiceTest;
+import dev.haidian.graph.system.WarmUp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,11 +50,7 @@ class InProcessCypherTests extends ServiceTest {
 	@SuppressWarnings("unchecked")
 	void everyExampleQueryGivesTheSameRowsInProcessAndOverBolt() throws Exception {
 		String document = new ClassPathResource("warmup/examples.graphql").getContentAsString(StandardCharsets.UTF_8);
-		List<String> operations = Parser.parse(document)
-			.getDefinitionsOfType(OperationDefinition.class)
-			.stream()
-			.map(OperationDefinition::getName)
-			.toList();
+		List<String> operations = WarmUp.queries(document);
 		assertThat(operations).hasSizeGreaterThan(10);
 		for (String operation : operations) {
 			long before = this.statements.count();
